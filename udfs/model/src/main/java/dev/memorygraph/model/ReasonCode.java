@@ -1,0 +1,33 @@
+package dev.memorygraph.model;
+
+/** Why a record went to the dead-letter queue. The set is fixed; consumers may switch on it. */
+public enum ReasonCode {
+    /** The Kafka record had no value. */
+    EMPTY_RECORD,
+    /** The value is larger than {@code validation.max-record-bytes}. */
+    RECORD_TOO_LARGE,
+    /** The value is not valid UTF-8. */
+    INVALID_UTF8,
+    /** The value is not JSON, or not a JSON object. */
+    MALFORMED_JSON,
+    /** JSON nesting deeper than {@code validation.max-nesting-depth}. */
+    NESTING_TOO_DEEP,
+    /** A required field is missing. */
+    MISSING_REQUIRED_FIELD,
+    /** A field has the wrong JSON type. */
+    WRONG_TYPE,
+    /** Any other JSON Schema violation (enum, range, length, format). */
+    SCHEMA_VIOLATION,
+    /** {@code eventId} or {@code promptEventId} is not a UUID. */
+    INVALID_EVENT_ID,
+    /** The timestamp is not an ISO 8601 date-time with offset. */
+    INVALID_TIMESTAMP,
+    /** The timestamp is older than {@code validation.max-event-age}. */
+    TIMESTAMP_TOO_OLD,
+    /** The timestamp is further ahead than {@code validation.max-clock-skew}. */
+    TIMESTAMP_IN_FUTURE,
+    /** The prompt text is empty or only whitespace. */
+    EMPTY_TEXT,
+    /** The record came from a topic the job does not map to an event type. */
+    UNKNOWN_TOPIC
+}

@@ -1,0 +1,13 @@
+package dev.memorygraph.model;
+
+import java.util.List;
+
+/** The generated output of a {@link ResponseEvent}. */
+public record ResponseBody(
+        String text, String finishReason, FunctionCall functionCall, List<ToolCall> toolCalls) {
+
+    /** Returns a copy with another text. */
+    public ResponseBody withText(String newText) {
+        return new ResponseBody(newText, finishReason, functionCall, toolCalls);
+    }
+}
