@@ -22,8 +22,8 @@ public final class EventJson {
     private EventJson() {}
 
     /**
-     * A mapper whose parser enforces {@code constraints}; validation builds one with the
-     * configured nesting depth and string length.
+     * A mapper whose parser enforces {@code constraints}; validation builds one with the configured
+     * nesting depth and string length.
      */
     public static ObjectMapper newMapper(StreamReadConstraints constraints) {
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();

@@ -20,13 +20,7 @@ public record InboundEvent(
 
     public static InboundEvent of(PromptEvent prompt, EventOrigin origin) {
         return new InboundEvent(
-                EventType.PROMPT,
-                prompt.eventId(),
-                prompt.timestamp(),
-                prompt,
-                null,
-                null,
-                origin);
+                EventType.PROMPT, prompt.eventId(), prompt.timestamp(), prompt, null, null, origin);
     }
 
     public static InboundEvent of(ResponseEvent response, EventOrigin origin) {
@@ -63,10 +57,18 @@ public record InboundEvent(
     /** Returns a copy whose prompt or response text is replaced; sessions are unchanged. */
     public InboundEvent withText(String newText) {
         return switch (type) {
-            case PROMPT -> new InboundEvent(
-                    type, eventId, eventTime, prompt.withText(newText), null, null, origin);
-            case RESPONSE -> new InboundEvent(
-                    type, eventId, eventTime, null, response.withText(newText), null, origin);
+            case PROMPT ->
+                    new InboundEvent(
+                            type, eventId, eventTime, prompt.withText(newText), null, null, origin);
+            case RESPONSE ->
+                    new InboundEvent(
+                            type,
+                            eventId,
+                            eventTime,
+                            null,
+                            response.withText(newText),
+                            null,
+                            origin);
             case SESSION -> this;
         };
     }

@@ -43,6 +43,14 @@ public record RawEvent(
     /** Never prints the payload, which may hold prompt text or PII. */
     @Override
     public String toString() {
-        return "RawEvent{" + topic + "/" + partition + "@" + offset + ", " + valueSize() + " bytes}";
+        return "RawEvent{"
+                + topic
+                + "/"
+                + partition
+                + "@"
+                + offset
+                + ", "
+                + valueSize()
+                + " bytes}";
     }
 }

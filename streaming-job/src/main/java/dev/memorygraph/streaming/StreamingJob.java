@@ -1,0 +1,98 @@
+package dev.memorygraph.streaming;
+
+import dev.memorygraph.model.DeadLetter;
+import dev.memorygraph.model.EnrichedEvent;
+import dev.memorygraph.model.InboundEvent;
+import dev.memorygraph.model.RawEvent;
+import dev.memorygraph.operators.config.CommandLineConfig;
+import dev.memorygraph.operators.dedup.DedupOptions;
+import dev.memorygraph.operators.dedup.DedupStage;
+import dev.memorygraph.operators.dlq.DeadLetterSink;
+import dev.memorygraph.operators.ingest.IngestSource;
+import dev.memorygraph.operators.ingest.KafkaOptions;
+import dev.memorygraph.operators.lake.EventLake;
+import dev.memorygraph.operators.text.TextStage;
+import dev.memorygraph.operators.validate.ValidationOptions;
+import dev.memorygraph.operators.validate.ValidationStage;
+import java.time.Clock;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The memory-graph streaming job: Kafka events, validation (invalid records to the dead-letter
+ * topic), dedup by event id, text features, and the Parquet event lake.
+ *
+ * <p>The job takes its source and dead-letter sink from the caller, so tests run the same graph on
+ * bounded test I/O; {@link #main} wires the production Kafka I/O from configuration. Runtime mode,
+ * checkpointing and state backend come from the Flink configuration, never from code.
+ */
+public final class StreamingJob {
+
+    public static final String JOB_NAME = "memory-graph-streaming";
+
+    private final Configuration config;
+    private final Source<RawEvent, ?, ?> source;
+    private final WatermarkStrategy<RawEvent> watermarks;
+    private final Sink<DeadLetter> deadLetters;
+    private final Clock clock;
+
+    public StreamingJob(
+            Configuration config,
+            Source<RawEvent, ?, ?> source,
+            WatermarkStrategy<RawEvent> watermarks,
+            Sink<DeadLetter> deadLetters,
+            Clock clock) {
+        this.config = config;
+        this.source = source;
+        this.watermarks = watermarks;
+        this.deadLetters = deadLetters;
+        this.clock = clock;
+    }
+
+    /** The job with production Kafka I/O, as {@code flink run} starts it. */
+    public static StreamingJob fromConfig(Configuration config) {
+        return new StreamingJob(
+                config,
+                IngestSource.create(config),
+                IngestSource.watermarks(config),
+                DeadLetterSink.create(config),
+                Clock.systemUTC());
+    }
+
+    /**
+     * Adds the job's operators to {@code env}; returns the enriched stream for callers to extend.
+     */
+    public DataStream<EnrichedEvent> build(StreamExecutionEnvironment env) {
+        DataStream<RawEvent> raw =
+                env.fromSource(source, watermarks, "Kafka events")
+                        .uid(IngestSource.UID)
+                        .name("Kafka events");
+        ValidationStage.Output validated =
+                ValidationStage.apply(
+                        raw,
+                        KafkaOptions.topics(config),
+                        ValidationOptions.fromConfig(config),
+                        clock);
+        validated
+                .deadLetters()
+                .sinkTo(deadLetters)
+                .uid(DeadLetterSink.UID)
+                .name("Dead-letter queue");
+        DataStream<InboundEvent> unique =
+                DedupStage.apply(validated.valid(), config.get(DedupOptions.TTL));
+        DataStream<EnrichedEvent> enriched = TextStage.apply(unique);
+        EventLake.write(enriched, config);
+        return enriched;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Configuration config = CommandLineConfig.parse(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        fromConfig(config).build(env);
+        env.execute(JOB_NAME);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.memorygraph.operators.lake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.memorygraph.model.EnrichedEvent;
+import dev.memorygraph.model.EventJson;
+import dev.memorygraph.model.EventOrigin;
+import dev.memorygraph.model.EventType;
+import dev.memorygraph.model.InboundEvent;
+import dev.memorygraph.model.TextFeatures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/**
+ * Maps enriched events to and from the lake's Avro schema ({@code lake/event-lake.avsc}, written as
+ * Parquet). Reading back rebuilds the full event from {@code payload_json} and the text features
+ * from their columns, so bounded jobs get what the streaming job had.
+ */
+public final class EventLakeRecords {
+
+    public static final String SCHEMA_RESOURCE = "lake/event-lake.avsc";
+    private static volatile Schema schema;
+
+    private EventLakeRecords() {}
+
+    public static Schema schema() {
+        Schema s = schema;
+        if (s == null) {
+            try (InputStream in =
+                    EventLakeRecords.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(SCHEMA_RESOURCE + " not on the classpath");
+                }
+                s = new Schema.Parser().parse(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            schema = s;
+        }
+        return s;
+    }
+
+    public static GenericRecord toRecord(EnrichedEvent enriched) {
+        InboundEvent e = enriched.event();
+        GenericData.Record r = new GenericData.Record(schema());
+        r.put("event_type", e.type().name());
+        r.put("event_id", e.eventId());
+        r.put("event_time", e.eventTime().toEpochMilli());
+        r.put("session_id", e.sessionId());
+        r.put("user_id", e.userId());
+        switch (e.type()) {
+            case PROMPT -> {
+                r.put("application_id", e.prompt().session().applicationId());
+                r.put("model_id", e.prompt().model() == null ? null : e.prompt().model().id());
+            }
+            case RESPONSE -> r.put("prompt_event_id", e.response().promptEventId());
+            case SESSION -> {
+                r.put("tenant_id", e.session().tenantId());
+                r.put("application_id", e.session().applicationId());
+            }
+        }
+        r.put("text", e.text());
+        TextFeatures t = enriched.text();
+        if (t != null) {
+            r.put("text_hash", t.textHash());
+            r.put("normalized_length", t.normalizedLength());
+            r.put("language", t.language());
+            r.put("language_confidence", t.languageConfidence());
+            r.put("token_count", t.tokenCount());
+            r.put("token_encoding", t.tokenEncoding());
+            r.put("token_method", t.tokenMethod());
+            r.put("template_id", t.templateId());
+            r.put("template", t.template());
+            r.put("template_source", t.templateSource());
+            r.put("template_variables", t.templateVariables());
+            r.put("template_rendered", t.templateRendered());
+        }
+        r.put("payload_json", EventJson.payloadJson(e));
+        EventOrigin o = e.origin();
+        r.put("source_topic", o.topic());
+        r.put("source_partition", o.partition());
+        r.put("source_offset", o.offset());
+        r.put("kafka_timestamp", o.kafkaTimestamp());
+        r.put("schema_version", o.schemaVersion());
+        r.put("producer_source", o.source());
+        r.put("ingested_at", o.ingestedAt().toEpochMilli());
+        return r;
+    }
+
+    public static EnrichedEvent fromRecord(GenericRecord r) {
+        EventType type = EventType.valueOf(string(r, "event_type"));
+        EventOrigin origin =
+                new EventOrigin(
+                        string(r, "source_topic"),
+                        (Integer) r.get("source_partition"),
+                        (Long) r.get("source_offset"),
+                        (Long) r.get("kafka_timestamp"),
+                        string(r, "schema_version"),
+                        string(r, "producer_source"),
+                        Instant.ofEpochMilli((Long) r.get("ingested_at")));
+        InboundEvent event;
+        try {
+            event = EventJson.fromPayloadJson(type, string(r, "payload_json"), origin);
+        } catch (JsonProcessingException e) {
+            // The lake only holds what the pipeline validated: a failure here is corruption.
+            throw new IllegalStateException(
+                    "Unreadable payload_json for event " + string(r, "event_id"), e);
+        }
+        TextFeatures text = null;
+        if (r.get("text_hash") != null) {
+            text =
+                    new TextFeatures(
+                            string(r, "text_hash"),
+                            (Integer) r.get("normalized_length"),
+                            string(r, "language"),
+                            (Double) r.get("language_confidence"),
+                            (Integer) r.get("token_count"),
+                            string(r, "token_encoding"),
+                            string(r, "token_method"),
+                            string(r, "template_id"),
+                            string(r, "template"),
+                            string(r, "template_source"),
+                            strings(r.get("template_variables")),
+                            (Boolean) r.get("template_rendered"));
+        }
+        return new EnrichedEvent(event, text);
+    }
+
+    private static String string(GenericRecord r, String field) {
+        Object value = r.get(field);
+        return value == null ? null : value.toString(); // Avro may hand back Utf8
+    }
+
+    private static List<String> strings(Object value) {
+        if (value == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : (Iterable<?>) value) {
+            out.add(o.toString());
+        }
+        return List.copyOf(out);
+    }
+}

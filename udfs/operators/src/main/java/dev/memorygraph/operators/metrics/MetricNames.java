@@ -1,0 +1,25 @@
+package dev.memorygraph.operators.metrics;
+
+/**
+ * Names and label keys of the pipeline metrics (spec §7). Labels are Flink key/value metric groups,
+ * which the Prometheus reporter exports as labels; their values are topic names, stages and reason
+ * codes, never event content.
+ */
+public final class MetricNames {
+
+    private MetricNames() {}
+
+    public static final String EVENTS_RECEIVED_TOTAL = "events_received_total";
+    public static final String DEAD_LETTERS_TOTAL = "dead_letters_total";
+    public static final String VALIDATION_ERROR_RATE = "validation_error_rate";
+    public static final String DUPLICATES_TOTAL = "events_duplicate_total";
+    public static final String ENRICHMENT_DURATION_SECONDS = "enrichment_duration_seconds";
+
+    public static final String LABEL_TOPIC = "topic";
+    public static final String LABEL_STATUS = "status";
+    public static final String LABEL_STAGE = "stage";
+    public static final String LABEL_REASON = "reason";
+
+    public static final String STATUS_VALID = "valid";
+    public static final String STATUS_INVALID = "invalid";
+}
