@@ -117,7 +117,7 @@ public final class InvalidRecords {
                                         + "\",\"timestamp\":\""
                                         + ts(now)
                                         + "\",\"promptEventId\":\"prompt-7\","
-                                        + "\"response\":{\"text\":\"ok\"}}"),
+                                        + "\"response\":{\"text\":\"SECRET-OK\"}}"),
                         ReasonCode.INVALID_EVENT_ID));
         r.add(
                 TestRecord.invalid(
@@ -129,8 +129,8 @@ public final class InvalidRecords {
                                         + ts(now)
                                         + "\",\"promptEventId\":\""
                                         + uuid()
-                                        + "\",\"response\":{\"text\":\"ok\"},"
-                                        + "\"usage\":{\"promptTokens\":\"ten\","
+                                        + "\",\"response\":{\"text\":\"SECRET-OK\"},"
+                                        + "\"usage\":{\"promptTokens\":\"SECRET-TEN\","
                                         + "\"completionTokens\":1,\"totalTokens\":11}}"),
                         ReasonCode.WRONG_TYPE));
         r.add(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.networknt.schema.Error;
 import dev.memorygraph.model.EventJson;
 import dev.memorygraph.model.EventOrigin;
@@ -46,18 +47,22 @@ public final class EventValidator {
     private final TopicMapping topics;
     private final ValidationOptions options;
     private final ObjectMapper mapper;
+    private final ObjectReader treeReader;
 
     public EventValidator(TopicMapping topics, ValidationOptions options) {
         this.topics = topics;
         this.options = options;
         this.mapper =
                 EventJson.newMapper(
-                                StreamReadConstraints.builder()
-                                        .maxNestingDepth(options.maxNestingDepth())
-                                        .maxStringLength((int) options.maxRecordBytes())
-                                        .maxDocumentLength(options.maxRecordBytes())
-                                        .build())
-                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                        StreamReadConstraints.builder()
+                                .maxNestingDepth(options.maxNestingDepth())
+                                .maxStringLength((int) options.maxRecordBytes())
+                                .maxDocumentLength(options.maxRecordBytes())
+                                .build());
+        // Only the top-level document must end after its value; binding reads sub-trees.
+        this.treeReader =
+                mapper.readerFor(JsonNode.class)
+                        .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         for (EventType type : EventType.values()) {
             EventSchemas.schema(type); // load eagerly: fail at open(), not on the first record
         }
@@ -103,7 +108,7 @@ public final class EventValidator {
         }
         JsonNode tree;
         try {
-            tree = mapper.readTree(value);
+            tree = treeReader.readValue(value);
         } catch (StreamConstraintsException e) {
             // Jackson's constraint messages carry only lengths and limits, never content.
             return String.valueOf(e.getMessage()).contains("nesting depth")
@@ -209,7 +214,7 @@ public final class EventValidator {
 
     /** Classifies by keyword and location only; ties go to the earliest code in the enum. */
     private static ReasonCode reasonOf(Error error) {
-        String location = String.valueOf(error.getInstanceLocation());
+        String location = path(error);
         String keyword = String.valueOf(error.getKeyword());
         return switch (keyword) {
             case "required" -> ReasonCode.MISSING_REQUIRED_FIELD;
@@ -227,7 +232,7 @@ public final class EventValidator {
     }
 
     private static String describe(Error error) {
-        String location = String.valueOf(error.getInstanceLocation());
+        String location = path(error);
         String keyword = String.valueOf(error.getKeyword());
         return switch (keyword) {
             case "required" ->
@@ -238,6 +243,22 @@ public final class EventValidator {
             case "type" -> location + " must be of type " + error.getSchemaNode();
             default -> location + " violates '" + keyword + "'";
         };
+    }
+
+    /** The instance location as a {@code $.a.b[0]}-style path of schema-defined names. */
+    private static String path(Error error) {
+        StringBuilder path = new StringBuilder("$");
+        for (String token : String.valueOf(error.getInstanceLocation()).split("/")) {
+            if (token.isEmpty()) {
+                continue;
+            }
+            if (token.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(token).append(']');
+            } else {
+                path.append('.').append(token);
+            }
+        }
+        return path.toString();
     }
 
     private static String where(Exception e) {
