@@ -47,9 +47,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The streaming job end to end: a real KRaft broker, the MiniCluster, a fixed mix of valid
- * traffic, duplicates and every hostile kind of record. The lake must hold exactly the unique
- * valid events and the DLQ exactly the invalid records, byte for byte, with their reasons.
+ * The streaming job end to end: a real KRaft broker, the MiniCluster, a fixed mix of valid traffic,
+ * duplicates and every hostile kind of record. The lake must hold exactly the unique valid events
+ * and the DLQ exactly the invalid records, byte for byte, with their reasons.
  */
 class StreamingJobITCase {
 
@@ -146,7 +146,8 @@ class StreamingJobITCase {
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(DLQ);
         assertThat(deadLetters).hasSize(expectedDeadLetters.size());
-        assertThat(reasonsWithBytes(deadLetters)).isEqualTo(expectedReasonsWithBytes(expectedDeadLetters));
+        assertThat(reasonsWithBytes(deadLetters))
+                .isEqualTo(expectedReasonsWithBytes(expectedDeadLetters));
         for (ConsumerRecord<byte[], byte[]> letter : deadLetters) {
             assertThat(header(letter, "dlq.source.topic")).isIn(PROMPTS, RESPONSES, SESSIONS);
             assertThat(header(letter, "dlq.source.offset")).matches("\\d+");

@@ -2,6 +2,7 @@ package dev.memorygraph.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,8 @@ public final class KafkaTrafficProducer implements AutoCloseable {
 
     private final KafkaProducer<byte[], byte[]> producer;
     private final AtomicLong sent = new AtomicLong();
+    private final Map<TestRecord.Kind, AtomicLong> sentByKind =
+            new EnumMap<>(TestRecord.Kind.class);
 
     public KafkaTrafficProducer(String bootstrapServers) {
         Properties props = new Properties();
@@ -34,6 +37,9 @@ public final class KafkaTrafficProducer implements AutoCloseable {
         props.put(
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(props);
+        for (TestRecord.Kind kind : TestRecord.Kind.values()) {
+            sentByKind.put(kind, new AtomicLong());
+        }
     }
 
     /** Sends one record asynchronously. */
@@ -47,6 +53,7 @@ public final class KafkaTrafficProducer implements AutoCloseable {
         }
         producer.send(kafkaRecord);
         sent.incrementAndGet();
+        sentByKind.get(record.kind()).incrementAndGet();
     }
 
     /** Sends all records and waits until the broker acknowledged them. */
@@ -79,6 +86,11 @@ public final class KafkaTrafficProducer implements AutoCloseable {
 
     public long sent() {
         return sent.get();
+    }
+
+    /** Records sent so far of one kind. */
+    public long sent(TestRecord.Kind kind) {
+        return sentByKind.get(kind).get();
     }
 
     public void flush() {

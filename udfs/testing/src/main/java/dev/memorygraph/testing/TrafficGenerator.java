@@ -52,7 +52,7 @@ public final class TrafficGenerator {
             return new Config(prompts, responses, sessions, 0.01, 0.01, 0, 42L);
         }
 
-        /** Prompts padded with retrieved context to roughly {@code bytes} of text. */
+        /** Prompt and response texts padded with document sentences to about {@code bytes}. */
         public Config withPaddingBytes(int bytes) {
             return new Config(
                     promptsTopic,
@@ -291,6 +291,13 @@ public final class TrafficGenerator {
         pending.add(TestRecord.valid(config.promptsTopic(), s.id, json(prompt), promptId));
 
         String answer = ANSWERS[random.nextInt(ANSWERS.length)];
+        if (config.paddingBytes() > 0) {
+            StringBuilder longer = new StringBuilder(answer);
+            while (longer.length() < config.paddingBytes()) {
+                longer.append(' ').append(DOC_SENTENCES[random.nextInt(DOC_SENTENCES.length)]);
+            }
+            answer = longer.toString();
+        }
         boolean toolCall = s.application.equals("support-bot") && random.nextInt(5) == 0;
         long promptTokens = Math.max(1, text.length() / 4);
         long completionTokens = answer.length() / 4;
