@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.ReasonCode;
 import dev.memorygraph.operators.ingest.KafkaOptions;
-import dev.memorygraph.operators.lake.EventLake;
 import dev.memorygraph.operators.lake.EventLakeOptions;
 import dev.memorygraph.operators.lake.LakeFiles;
+import dev.memorygraph.operators.lake.LakeTestSupport;
 import dev.memorygraph.testing.EmbeddedKafka;
 import dev.memorygraph.testing.InvalidRecords;
 import dev.memorygraph.testing.KafkaTrafficProducer;
@@ -35,7 +35,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.flink.util.CloseableIterator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -92,10 +91,7 @@ class StreamingJobITCase {
                         TrafficGenerator.Config.defaults(PROMPTS, RESPONSES, SESSIONS)
                                 .withRatios(0.05, 0.0),
                         Clock.systemUTC());
-        List<TestRecord> records = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            records.add(generator.next());
-        }
+        List<TestRecord> records = new ArrayList<>(generator.take(400));
         InvalidRecords invalid = new InvalidRecords(PROMPTS, RESPONSES, SESSIONS, now);
         records.addAll(invalid.all());
         records.add(invalid.withUnknownFields());
@@ -130,7 +126,7 @@ class StreamingJobITCase {
             job.cancel().get();
         }
 
-        List<EnrichedEvent> rows = readLake(lake);
+        List<EnrichedEvent> rows = LakeTestSupport.readLake(lake);
         assertThat(rows).extracting(EnrichedEvent::eventId).doesNotHaveDuplicates();
         assertThat(rows.stream().map(EnrichedEvent::eventId).collect(Collectors.toSet()))
                 .isEqualTo(expectedIds);
@@ -166,19 +162,6 @@ class StreamingJobITCase {
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
         config.set(EventLakeOptions.PATH, lake.toUri().toString());
         return config;
-    }
-
-    private static List<EnrichedEvent> readLake(Path lake) throws Exception {
-        Configuration config = new Configuration();
-        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-        config.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        List<EnrichedEvent> out = new ArrayList<>();
-        try (CloseableIterator<EnrichedEvent> it =
-                EventLake.read(env, lake.toUri().toString()).executeAndCollect()) {
-            it.forEachRemaining(out::add);
-        }
-        return out;
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) throws Exception {

@@ -111,27 +111,16 @@ public final class InvalidRecords {
         r.add(
                 TestRecord.invalid(
                         responsesTopic,
-                        utf8(
-                                "{\"eventId\":\""
-                                        + uuid()
-                                        + "\",\"timestamp\":\""
-                                        + ts(now)
-                                        + "\",\"promptEventId\":\"prompt-7\","
-                                        + "\"response\":{\"text\":\"SECRET-OK\"}}"),
+                        utf8(response("prompt-7", "")),
                         ReasonCode.INVALID_EVENT_ID));
         r.add(
                 TestRecord.invalid(
                         responsesTopic,
                         utf8(
-                                "{\"eventId\":\""
-                                        + uuid()
-                                        + "\",\"timestamp\":\""
-                                        + ts(now)
-                                        + "\",\"promptEventId\":\""
-                                        + uuid()
-                                        + "\",\"response\":{\"text\":\"SECRET-OK\"},"
-                                        + "\"usage\":{\"promptTokens\":\"SECRET-TEN\","
-                                        + "\"completionTokens\":1,\"totalTokens\":11}}"),
+                                response(
+                                        uuid(),
+                                        ",\"usage\":{\"promptTokens\":\"SECRET-TEN\","
+                                                + "\"completionTokens\":1,\"totalTokens\":11}")),
                         ReasonCode.WRONG_TYPE));
         r.add(
                 TestRecord.invalid(
@@ -181,6 +170,19 @@ public final class InvalidRecords {
                 + textJson
                 + "},\"session\":{\"id\":\"session-x\",\"userId\":\"user-x\"}"
                 + ",\"model\":{\"id\":\"gpt-4o\"}}";
+    }
+
+    /** A response answering {@code promptEventId}, with {@code extraFields} appended. */
+    private String response(String promptEventId, String extraFields) {
+        return "{\"eventId\":\""
+                + uuid()
+                + "\",\"timestamp\":\""
+                + ts(now)
+                + "\",\"promptEventId\":\""
+                + promptEventId
+                + "\",\"response\":{\"text\":\"SECRET-OK\"}"
+                + extraFields
+                + "}";
     }
 
     private static byte[] deeplyNested(int depth) {

@@ -170,6 +170,15 @@ public final class TrafficGenerator {
         this.invalidKinds = invalidRecords.cheap();
     }
 
+    /** The next {@code count} records. */
+    public List<TestRecord> take(int count) {
+        List<TestRecord> records = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            records.add(next());
+        }
+        return records;
+    }
+
     /** The next record to produce. */
     public TestRecord next() {
         double roll = random.nextDouble();

@@ -68,7 +68,7 @@ class PipelineFragmentsITCase {
         Path lake = tmp.resolve("lake-" + mode);
 
         runFragments(records, lake, mode);
-        List<EnrichedEvent> rows = readLake(lake);
+        List<EnrichedEvent> rows = LakeTestSupport.readLake(lake);
 
         Set<String> expected =
                 records.stream()
@@ -95,7 +95,10 @@ class PipelineFragmentsITCase {
         runFragments(records, batch, RuntimeExecutionMode.BATCH);
 
         // Duplicates share the payload; BATCH may keep another copy (another Kafka offset).
-        assertSameEvents(readLake(batch), readLake(streaming), "event.origin");
+        assertSameEvents(
+                LakeTestSupport.readLake(batch),
+                LakeTestSupport.readLake(streaming),
+                "event.origin");
     }
 
     @Test
@@ -105,7 +108,7 @@ class PipelineFragmentsITCase {
 
         List<EnrichedEvent> written = runFragments(records, lake, RuntimeExecutionMode.BATCH);
 
-        assertSameEvents(readLake(lake), written);
+        assertSameEvents(LakeTestSupport.readLake(lake), written);
     }
 
     private static List<TestRecord> traffic(int count) {
@@ -117,11 +120,7 @@ class PipelineFragmentsITCase {
                                         TOPICS.sessionsTopic())
                                 .withRatios(0.05, 0.05),
                         Clock.fixed(NOW, ZoneOffset.UTC));
-        List<TestRecord> records = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            records.add(generator.next());
-        }
-        return records;
+        return generator.take(count);
     }
 
     /** Runs the fragments into the lake and returns what reached the lake sink. */
@@ -161,19 +160,6 @@ class PipelineFragmentsITCase {
         EventLake.write(enriched, config);
         List<EnrichedEvent> out = new ArrayList<>();
         try (CloseableIterator<EnrichedEvent> it = enriched.executeAndCollect()) {
-            it.forEachRemaining(out::add);
-        }
-        return out;
-    }
-
-    static List<EnrichedEvent> readLake(Path lake) throws Exception {
-        Configuration config = new Configuration();
-        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
-        config.set(PipelineOptions.GENERIC_TYPES, false);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        List<EnrichedEvent> out = new ArrayList<>();
-        try (CloseableIterator<EnrichedEvent> it =
-                EventLake.read(env, lake.toUri().toString()).executeAndCollect()) {
             it.forEachRemaining(out::add);
         }
         return out;

@@ -66,8 +66,7 @@ class EventValidatorTest {
                                 .withRatios(0, 0),
                         Clock.fixed(NOW, ZoneOffset.UTC));
         int[] byType = new int[EventType.values().length];
-        for (int i = 0; i < 500; i++) {
-            TestRecord record = generator.next();
+        for (TestRecord record : generator.take(500)) {
             EventValidator.Result result = validator.validate(raw(record), NOW);
             assertThat(result.rejection()).as(record.toString()).isNull();
             assertThat(result.event().eventId()).isEqualTo(record.eventId());

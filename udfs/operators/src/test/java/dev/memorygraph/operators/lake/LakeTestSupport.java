@@ -1,0 +1,31 @@
+package dev.memorygraph.operators.lake;
+
+import dev.memorygraph.model.EnrichedEvent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/** Reads a whole lake back through {@link EventLake#read}, as a bounded job would. */
+public final class LakeTestSupport {
+
+    private LakeTestSupport() {}
+
+    public static List<EnrichedEvent> readLake(Path lake) throws Exception {
+        Configuration config = new Configuration();
+        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        List<EnrichedEvent> out = new ArrayList<>();
+        try (CloseableIterator<EnrichedEvent> it =
+                EventLake.read(env, lake.toUri().toString()).executeAndCollect()) {
+            it.forEachRemaining(out::add);
+        }
+        return out;
+    }
+}
