@@ -120,8 +120,15 @@ class StreamingJobITCase {
                                     LakeFiles.committedRows(lake) >= expectedIds.size()
                                             && kafka.endOffsetSum(DLQ)
                                                     >= expectedDeadLetters.size());
-            // one more checkpoint: anything extra (a duplicate let through) would show up now
-            Thread.sleep(1_500);
+            // and it stays so over several more checkpoints: nothing extra arrives late
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(
+                            () ->
+                                    LakeFiles.committedRows(lake) == expectedIds.size()
+                                            && kafka.endOffsetSum(DLQ)
+                                                    == expectedDeadLetters.size());
         } finally {
             job.cancel().get();
         }
