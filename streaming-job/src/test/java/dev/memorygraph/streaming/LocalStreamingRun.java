@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -41,6 +42,7 @@ public final class LocalStreamingRun {
         Path lake = dir.resolve("lake");
         deleteRecursively(lake);
         deleteRecursively(dir.resolve("kafka"));
+        deleteRecursively(dir.resolve("checkpoints"));
         Files.createDirectories(dir);
 
         KafkaTrafficProducer[] producerRef = new KafkaTrafficProducer[1];
@@ -58,6 +60,11 @@ public final class LocalStreamingRun {
         config.set(RestOptions.PORT, port);
         config.set(EventLakeOptions.PATH, lake.toUri().toString());
         config.setString("execution.checkpointing.interval", "5 s");
+        // dedup state outgrows the 5 MB JobManager checkpoint storage within minutes
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                dir.resolve("checkpoints").toUri().toString());
         config.setString("parallelism.default", "2");
         config.set(PipelineOptions.GENERIC_TYPES, false);
         config.set(PipelineOptions.OBJECT_REUSE, true);

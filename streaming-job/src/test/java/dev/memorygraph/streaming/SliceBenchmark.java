@@ -19,6 +19,7 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -87,6 +88,10 @@ public final class SliceBenchmark {
         config.set(PipelineOptions.OBJECT_REUSE, true);
         config.setString("execution.checkpointing.interval", "10 s");
         config.setString("restart-strategy.type", "none");
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                lake.resolveSibling(lake.getFileName() + "-checkpoints").toUri().toString());
         config.setString("parallelism.default", "2");
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, "unused:9092");
         config.set(EventLakeOptions.PATH, lake.resolve(name.replace(' ', '-')).toUri().toString());
