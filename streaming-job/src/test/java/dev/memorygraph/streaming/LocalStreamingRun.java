@@ -1,7 +1,6 @@
 package dev.memorygraph.streaming;
 
 import dev.memorygraph.operators.ingest.KafkaOptions;
-import dev.memorygraph.operators.lake.EventLakeOptions;
 import dev.memorygraph.operators.lake.LakeFiles;
 import dev.memorygraph.testing.EmbeddedKafka;
 import dev.memorygraph.testing.KafkaTrafficProducer;
@@ -17,9 +16,7 @@ import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -47,8 +44,12 @@ public final class LocalStreamingRun {
 
         KafkaTrafficProducer[] producerRef = new KafkaTrafficProducer[1];
         EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-        Configuration config = new Configuration();
-        config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        Configuration config =
+                LocalJobConfig.create(
+                        kafka.bootstrapServers(),
+                        lake,
+                        Duration.ofSeconds(5),
+                        dir.resolve("checkpoints"));
         kafka.createTopics(
                 3,
                 config.get(KafkaOptions.PROMPTS_TOPIC),
@@ -58,16 +59,6 @@ public final class LocalStreamingRun {
 
         int port = freeOr(webPort);
         config.set(RestOptions.PORT, port);
-        config.set(EventLakeOptions.PATH, lake.toUri().toString());
-        config.setString("execution.checkpointing.interval", "5 s");
-        // dedup state outgrows the 5 MB JobManager checkpoint storage within minutes
-        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        config.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                dir.resolve("checkpoints").toUri().toString());
-        config.setString("parallelism.default", "2");
-        config.set(PipelineOptions.GENERIC_TYPES, false);
-        config.set(PipelineOptions.OBJECT_REUSE, true);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
         StreamingJob.fromConfig(config).build(env);

@@ -2,8 +2,6 @@ package dev.memorygraph.streaming;
 
 import dev.memorygraph.model.EventJson;
 import dev.memorygraph.model.RawEvent;
-import dev.memorygraph.operators.ingest.KafkaOptions;
-import dev.memorygraph.operators.lake.EventLakeOptions;
 import dev.memorygraph.testing.TestRecord;
 import dev.memorygraph.testing.TrafficGenerator;
 import java.lang.management.ManagementFactory;
@@ -12,17 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -82,19 +77,14 @@ public final class SliceBenchmark {
 
     private static Result run(String name, long events, int bytes, Path lake, boolean fullSlice)
             throws Exception {
-        Configuration config = new Configuration();
-        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
-        config.set(PipelineOptions.GENERIC_TYPES, false);
-        config.set(PipelineOptions.OBJECT_REUSE, true);
-        config.setString("execution.checkpointing.interval", "10 s");
-        config.setString("restart-strategy.type", "none");
-        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-        config.set(
-                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
-                lake.resolveSibling(lake.getFileName() + "-checkpoints").toUri().toString());
-        config.setString("parallelism.default", "2");
-        config.set(KafkaOptions.BOOTSTRAP_SERVERS, "unused:9092");
-        config.set(EventLakeOptions.PATH, lake.resolve(name.replace(' ', '-')).toUri().toString());
+        String run = name.replace(' ', '-');
+        Configuration config =
+                LocalJobConfig.create(
+                        "unused:9092",
+                        lake.resolve(run),
+                        Duration.ofSeconds(10),
+                        lake.resolve(run + "-checkpoints"));
+        config.setString("restart-strategy.type", "none"); // a benchmark must fail, not loop
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         DataGeneratorSource<RawEvent> source =
                 new DataGeneratorSource<>(

@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.ReasonCode;
-import dev.memorygraph.operators.ingest.KafkaOptions;
-import dev.memorygraph.operators.lake.EventLakeOptions;
 import dev.memorygraph.operators.lake.LakeFiles;
 import dev.memorygraph.operators.lake.LakeTestSupport;
 import dev.memorygraph.testing.EmbeddedKafka;
@@ -27,10 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -108,7 +103,12 @@ class StreamingJobITCase {
         assertThat(records).anyMatch(r -> r.kind() == TestRecord.Kind.DUPLICATE);
 
         Path lake = tmp.resolve("lake");
-        Configuration config = jobConfig(lake);
+        Configuration config =
+                LocalJobConfig.create(
+                        kafka.bootstrapServers(),
+                        lake,
+                        Duration.ofMillis(500),
+                        tmp.resolve("checkpoints"));
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         StreamingJob.fromConfig(config).build(env);
         JobClient job = env.executeAsync(StreamingJob.JOB_NAME);
@@ -157,18 +157,6 @@ class StreamingJobITCase {
             assertThat(header(letter, "dlq.failed.at")).isNotBlank();
             assertThat(header(letter, "dlq.message")).doesNotContain("lorem", "SECRET", "caf");
         }
-    }
-
-    private static Configuration jobConfig(Path lake) {
-        Configuration config = new Configuration();
-        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
-        config.set(PipelineOptions.GENERIC_TYPES, false);
-        config.set(PipelineOptions.OBJECT_REUSE, true);
-        config.setString("execution.checkpointing.interval", "500 ms");
-        config.setString("parallelism.default", "2");
-        config.set(KafkaOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        config.set(EventLakeOptions.PATH, lake.toUri().toString());
-        return config;
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) throws Exception {

@@ -40,13 +40,14 @@ public final class EventJson {
         return MAPPER;
     }
 
-    /** Binds an already schema-checked tree to the event type of {@code type}. */
-    public static Object bind(ObjectMapper mapper, JsonNode tree, EventType type)
+    /** Binds an already schema-checked tree to the event type {@code type}. */
+    public static InboundEvent bind(
+            ObjectMapper mapper, JsonNode tree, EventType type, EventOrigin origin)
             throws JsonProcessingException {
         return switch (type) {
-            case PROMPT -> mapper.treeToValue(tree, PromptEvent.class);
-            case RESPONSE -> mapper.treeToValue(tree, ResponseEvent.class);
-            case SESSION -> mapper.treeToValue(tree, SessionEvent.class);
+            case PROMPT -> InboundEvent.of(mapper.treeToValue(tree, PromptEvent.class), origin);
+            case RESPONSE -> InboundEvent.of(mapper.treeToValue(tree, ResponseEvent.class), origin);
+            case SESSION -> InboundEvent.of(mapper.treeToValue(tree, SessionEvent.class), origin);
         };
     }
 
@@ -69,10 +70,6 @@ public final class EventJson {
     /** Reads the payload written by {@link #payloadJson} back into an event. */
     public static InboundEvent fromPayloadJson(EventType type, String json, EventOrigin origin)
             throws JsonProcessingException {
-        return switch (type) {
-            case PROMPT -> InboundEvent.of(MAPPER.readValue(json, PromptEvent.class), origin);
-            case RESPONSE -> InboundEvent.of(MAPPER.readValue(json, ResponseEvent.class), origin);
-            case SESSION -> InboundEvent.of(MAPPER.readValue(json, SessionEvent.class), origin);
-        };
+        return bind(MAPPER, MAPPER.readTree(json), type, origin);
     }
 }

@@ -54,25 +54,6 @@ public record InboundEvent(
         };
     }
 
-    /** Returns a copy whose prompt or response text is replaced; sessions are unchanged. */
-    public InboundEvent withText(String newText) {
-        return switch (type) {
-            case PROMPT ->
-                    new InboundEvent(
-                            type, eventId, eventTime, prompt.withText(newText), null, null, origin);
-            case RESPONSE ->
-                    new InboundEvent(
-                            type,
-                            eventId,
-                            eventTime,
-                            null,
-                            response.withText(newText),
-                            null,
-                            origin);
-            case SESSION -> this;
-        };
-    }
-
     /** The session id the event belongs to. */
     public String sessionId() {
         return switch (type) {

@@ -15,10 +15,4 @@ public record Prompt(
         String template,
         @JsonRawValue @JsonDeserialize(using = RawJsonDeserializer.class) String parameters,
         List<PromptImage> images,
-        @JsonRawValue @JsonDeserialize(using = RawJsonDeserializer.class) String metadata) {
-
-    /** Returns a copy with another text, for stages that rewrite it (normalisation, redaction). */
-    public Prompt withText(String newText) {
-        return new Prompt(newText, template, parameters, images, metadata);
-    }
-}
+        @JsonRawValue @JsonDeserialize(using = RawJsonDeserializer.class) String metadata) {}

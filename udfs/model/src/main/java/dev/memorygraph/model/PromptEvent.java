@@ -12,18 +12,4 @@ public record PromptEvent(
         ModelRef model,
         PromptContext context,
         List<String> tags,
-        TraceContext traceContext) {
-
-    /** Returns a copy whose prompt text is replaced. */
-    public PromptEvent withText(String newText) {
-        return new PromptEvent(
-                eventId,
-                timestamp,
-                prompt.withText(newText),
-                session,
-                model,
-                context,
-                tags,
-                traceContext);
-    }
-}
+        TraceContext traceContext) {}

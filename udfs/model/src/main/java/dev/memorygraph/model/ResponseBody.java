@@ -4,10 +4,4 @@ import java.util.List;
 
 /** The generated output of a {@link ResponseEvent}. */
 public record ResponseBody(
-        String text, String finishReason, FunctionCall functionCall, List<ToolCall> toolCalls) {
-
-    /** Returns a copy with another text. */
-    public ResponseBody withText(String newText) {
-        return new ResponseBody(newText, finishReason, functionCall, toolCalls);
-    }
-}
+        String text, String finishReason, FunctionCall functionCall, List<ToolCall> toolCalls) {}

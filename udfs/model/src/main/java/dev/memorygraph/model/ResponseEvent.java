@@ -13,22 +13,4 @@ public record ResponseEvent(
         ResponseMetrics metrics,
         ResponseError error,
         List<String> tags,
-        TraceContext traceContext) {
-
-    /** Returns a copy whose response text is replaced; a response without a body is unchanged. */
-    public ResponseEvent withText(String newText) {
-        if (response == null) {
-            return this;
-        }
-        return new ResponseEvent(
-                eventId,
-                timestamp,
-                promptEventId,
-                response.withText(newText),
-                usage,
-                metrics,
-                error,
-                tags,
-                traceContext);
-    }
-}
+        TraceContext traceContext) {}

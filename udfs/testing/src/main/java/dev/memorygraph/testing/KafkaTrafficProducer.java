@@ -93,10 +93,6 @@ public final class KafkaTrafficProducer implements AutoCloseable {
         return sentByKind.get(kind).get();
     }
 
-    public void flush() {
-        producer.flush();
-    }
-
     @Override
     public void close() {
         producer.close();

@@ -414,11 +414,6 @@ public final class TrafficGenerator {
         }
     }
 
-    /** Records for the invalid kinds this generator mixes in, for assertions. */
-    public InvalidRecords invalidRecords() {
-        return invalidRecords;
-    }
-
     private static final class ActiveSession {
         final String id;
         final String userId;

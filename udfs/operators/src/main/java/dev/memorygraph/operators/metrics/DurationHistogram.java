@@ -7,7 +7,8 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 /**
  * A histogram of durations recorded in nanoseconds and reported in seconds, as the {@code
  * *_seconds} metric names promise. Quantiles and mean are exact seconds (fractions); min and max
- * are whole seconds because Flink's statistics type makes them {@code long}.
+ * are whole seconds because Flink's statistics type makes them {@code long}; the raw sample values
+ * ({@code getValues}) stay in nanoseconds.
  */
 public final class DurationHistogram implements Histogram {
 

@@ -5,6 +5,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Counts tokens with the tiktoken encoding of the model family (jtokkit).
@@ -26,6 +27,7 @@ public final class TokenCounter {
     public static final String APPROXIMATE = "approximate";
 
     private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
+    private static final Pattern O_SERIES = Pattern.compile("^o\\d.*");
 
     /** A token count, the encoding that produced it and whether it is the model's own. */
     public record Count(int tokens, String encoding, String method) {}
@@ -54,7 +56,7 @@ public final class TokenCounter {
                 || id.startsWith("gpt-4.5")
                 || id.startsWith("gpt-5")
                 || id.startsWith("gpt-oss")
-                || id.matches("^o\\d.*")) {
+                || O_SERIES.matcher(id).matches()) {
             return EncodingType.O200K_BASE;
         }
         if (id.startsWith("gpt-4")

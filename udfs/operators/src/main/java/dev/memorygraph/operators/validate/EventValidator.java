@@ -14,11 +14,8 @@ import dev.memorygraph.model.EventOrigin;
 import dev.memorygraph.model.EventSchemas;
 import dev.memorygraph.model.EventType;
 import dev.memorygraph.model.InboundEvent;
-import dev.memorygraph.model.PromptEvent;
 import dev.memorygraph.model.RawEvent;
 import dev.memorygraph.model.ReasonCode;
-import dev.memorygraph.model.ResponseEvent;
-import dev.memorygraph.model.SessionEvent;
 import dev.memorygraph.operators.text.TextNormalizer;
 import java.io.IOException;
 import java.time.Instant;
@@ -163,18 +160,7 @@ public final class EventValidator {
                         now);
         InboundEvent event;
         try {
-            event =
-                    switch (type) {
-                        case PROMPT ->
-                                InboundEvent.of(
-                                        mapper.treeToValue(tree, PromptEvent.class), origin);
-                        case RESPONSE ->
-                                InboundEvent.of(
-                                        mapper.treeToValue(tree, ResponseEvent.class), origin);
-                        case SESSION ->
-                                InboundEvent.of(
-                                        mapper.treeToValue(tree, SessionEvent.class), origin);
-                    };
+            event = EventJson.bind(mapper, tree, type, origin);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             return Result.invalid(
                     ReasonCode.SCHEMA_VIOLATION, "cannot bind to " + type + " " + where(e));

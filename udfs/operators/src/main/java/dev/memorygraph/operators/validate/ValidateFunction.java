@@ -58,7 +58,7 @@ public class ValidateFunction extends ProcessFunction<RawEvent, InboundEvent> {
     private transient Map<String, Counter[]> receivedByTopic;
     private transient Map<ReasonCode, Counter> deadLettersByReason;
     private transient ErrorRateWindow errorRate;
-    private transient long lastWarnMillis;
+    private transient long nextWarnMillis;
     private transient MetricGroup metrics;
 
     public ValidateFunction(TopicMapping topics, ValidationOptions options, Clock clock) {
@@ -74,7 +74,6 @@ public class ValidateFunction extends ProcessFunction<RawEvent, InboundEvent> {
         receivedByTopic = new HashMap<>();
         deadLettersByReason = new EnumMap<>(ReasonCode.class);
         errorRate = new ErrorRateWindow(options.errorRateWindow().toMillis());
-        lastWarnMillis = Long.MIN_VALUE;
         metrics.gauge(VALIDATION_ERROR_RATE, (Gauge<Double>) () -> errorRate.rate(clock.millis()));
     }
 
@@ -105,14 +104,13 @@ public class ValidateFunction extends ProcessFunction<RawEvent, InboundEvent> {
     }
 
     private void maybeWarn(long nowMillis) {
-        long window = options.errorRateWindow().toMillis();
-        if (nowMillis - lastWarnMillis < window && lastWarnMillis != Long.MIN_VALUE) {
+        if (nowMillis < nextWarnMillis) {
             return;
         }
         long total = errorRate.total(nowMillis);
         double rate = errorRate.rate(nowMillis);
         if (total >= options.errorRateMinEvents() && rate > options.errorRateWarnThreshold()) {
-            lastWarnMillis = nowMillis;
+            nextWarnMillis = nowMillis + options.errorRateWindow().toMillis();
             LOG.warn(
                     "Validation error rate {}% over the last {} ({} records) is above {}%;"
                             + " see the dead-letter topic for reasons",

@@ -1,0 +1,40 @@
+package dev.memorygraph.streaming;
+
+import dev.memorygraph.operators.ingest.KafkaOptions;
+import dev.memorygraph.operators.lake.EventLakeOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+
+/**
+ * The configuration every local launch of the streaming job shares (tests, local run, benchmark):
+ * what {@code flink-conf/config.yaml} sets on a cluster, scaled to one machine.
+ */
+final class LocalJobConfig {
+
+    private LocalJobConfig() {}
+
+    /**
+     * STREAMING, no Kryo, object reuse, parallelism 2, checkpoints every {@code interval} to a
+     * directory (dedup state soon outgrows the 5 MB in-JobManager storage).
+     */
+    static Configuration create(
+            String bootstrapServers, Path lake, Duration interval, Path checkpoints) {
+        Configuration config = new Configuration();
+        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        config.set(PipelineOptions.OBJECT_REUSE, true);
+        config.set(CoreOptions.DEFAULT_PARALLELISM, 2);
+        config.setString("execution.checkpointing.interval", interval.toMillis() + " ms");
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        config.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
+        config.set(EventLakeOptions.PATH, lake.toUri().toString());
+        return config;
+    }
+}
