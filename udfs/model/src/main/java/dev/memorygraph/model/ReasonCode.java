@@ -29,5 +29,10 @@ public enum ReasonCode {
     /** The prompt text is empty or only whitespace. */
     EMPTY_TEXT,
     /** The record came from a topic the job does not map to an event type. */
-    UNKNOWN_TOPIC
+    UNKNOWN_TOPIC,
+    /**
+     * A store rejected a write for good (for example a property too large to index); the letter
+     * holds the rejected graph mutation, not the original event.
+     */
+    STORE_REJECTED
 }

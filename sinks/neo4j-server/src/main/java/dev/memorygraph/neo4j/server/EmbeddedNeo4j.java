@@ -1,0 +1,298 @@
+package dev.memorygraph.neo4j.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real Neo4j 5.26 Community server in a child JVM, for tests and local runs.
+ *
+ * <p>The server's classpath was resolved when this module was built (it needs Netty 4.1, which must
+ * not meet the job's Netty 4.2), so callers only need this module's jar. Ports are free loopback
+ * ports unless fixed; authentication is off; data lives under {@code home}. The child stops when
+ * {@link #close()} is called or when this JVM exits in any way (see {@link Neo4jServerMain}).
+ *
+ * <pre>{@code
+ * try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.builder(dir).start()) {
+ *     Driver driver = GraphDatabase.driver(neo4j.boltUri());
+ * }
+ * }</pre>
+ */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private static final String CLASSPATH_RESOURCE = "neo4j-server.classpath";
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+    private static EmbeddedNeo4j shared;
+
+    private final Path home;
+    private final int boltPort;
+    private final int httpPort;
+    private final boolean deleteOnClose;
+    private final Process process;
+
+    private EmbeddedNeo4j(
+            Path home, int boltPort, int httpPort, boolean deleteOnClose, Process process) {
+        this.home = home;
+        this.boltPort = boltPort;
+        this.httpPort = httpPort;
+        this.deleteOnClose = deleteOnClose;
+        this.process = process;
+    }
+
+    public static Builder builder(Path home) {
+        return new Builder(home);
+    }
+
+    /**
+     * One server for the whole test JVM, in a temporary directory, started on first use and stopped
+     * when the JVM exits. Tests that share it must not depend on an empty database.
+     */
+    public static synchronized EmbeddedNeo4j shared() {
+        if (shared == null) {
+            try {
+                Path home = Files.createTempDirectory("memory-graph-neo4j-");
+                shared = builder(home).deleteOnClose(true).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            EmbeddedNeo4j server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "neo4j-stop"));
+        }
+        return shared;
+    }
+
+    public URI boltUri() {
+        return URI.create("bolt://127.0.0.1:" + boltPort);
+    }
+
+    public URI httpUri() {
+        return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Stops the server (SIGTERM, then SIGKILL after 30 s) and deletes its data if asked to. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        if (deleteOnClose) {
+            deleteRecursively(home);
+        }
+    }
+
+    /** Configures and starts an {@link EmbeddedNeo4j}. */
+    public static final class Builder {
+        private final Path home;
+        private int boltPort;
+        private int httpPort;
+        private String heap = "512m";
+        private String pageCache = "128m";
+        private boolean deleteOnClose;
+
+        private Builder(Path home) {
+            this.home = home.toAbsolutePath();
+        }
+
+        /** Bolt port; 0 (the default) picks a free one. */
+        public Builder boltPort(int port) {
+            this.boltPort = port;
+            return this;
+        }
+
+        /** HTTP port (Query API, discovery); 0 (the default) picks a free one. */
+        public Builder httpPort(int port) {
+            this.httpPort = port;
+            return this;
+        }
+
+        /** Maximum heap of the server JVM, e.g. {@code 512m}. */
+        public Builder heap(String heap) {
+            this.heap = heap;
+            return this;
+        }
+
+        /** Page cache size, e.g. {@code 128m}. */
+        public Builder pageCache(String pageCache) {
+            this.pageCache = pageCache;
+            return this;
+        }
+
+        public Builder deleteOnClose(boolean deleteOnClose) {
+            this.deleteOnClose = deleteOnClose;
+            return this;
+        }
+
+        /** Starts the server and waits until it answers over HTTP. */
+        public EmbeddedNeo4j start() throws IOException {
+            int bolt = boltPort > 0 ? boltPort : freePort();
+            int http = httpPort > 0 ? httpPort : freePort();
+            Path conf = home.resolve("conf");
+            Path logs = home.resolve("logs");
+            Files.createDirectories(conf);
+            Files.createDirectories(logs);
+            Files.writeString(conf.resolve("neo4j.conf"), config(bolt, http));
+
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx" + heap);
+            command.add("-XX:+UseParallelGC");
+            command.add("-Dfile.encoding=UTF-8");
+            command.add("-cp");
+            command.add(classpath());
+            command.add(Neo4jServerMain.class.getName());
+            command.add("--home-dir=" + home);
+            command.add("--config-dir=" + conf);
+            Path console = logs.resolve("console.log");
+            Process process =
+                    new ProcessBuilder(command)
+                            .redirectErrorStream(true)
+                            .redirectOutput(console.toFile())
+                            .start();
+            EmbeddedNeo4j server = new EmbeddedNeo4j(home, bolt, http, deleteOnClose, process);
+            try {
+                awaitReady(server, process, console);
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                throw e;
+            }
+            return server;
+        }
+
+        private String config(int bolt, int http) {
+            return String.join(
+                    "\n",
+                    "server.directories.data=" + home.resolve("data"),
+                    "server.directories.logs=" + home.resolve("logs"),
+                    "server.default_listen_address=127.0.0.1",
+                    "server.default_advertised_address=127.0.0.1",
+                    "server.bolt.listen_address=127.0.0.1:" + bolt,
+                    "server.bolt.advertised_address=127.0.0.1:" + bolt,
+                    "server.http.listen_address=127.0.0.1:" + http,
+                    "server.http.advertised_address=127.0.0.1:" + http,
+                    "server.https.enabled=false",
+                    "dbms.security.auth_enabled=false",
+                    "dbms.usage_report.enabled=false",
+                    "server.memory.heap.max_size=" + heap,
+                    "server.memory.pagecache.size=" + pageCache,
+                    "db.tx_log.rotation.retention_policy=1 files",
+                    // Bolt otherwise waits ~10 s for Netty's quiet period on shutdown.
+                    "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+                    "internal.dbms.bolt.netty_server_shutdown_timeout=1s",
+                    "");
+        }
+    }
+
+    private static void awaitReady(EmbeddedNeo4j server, Process process, Path console)
+            throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest discovery =
+                HttpRequest.newBuilder(server.httpUri()).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(
+                        "Neo4j exited with code " + process.exitValue() + ":\n" + tail(console));
+            }
+            try {
+                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode()
+                        == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for Neo4j", e);
+            }
+            try {
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while waiting for Neo4j", e);
+            }
+        }
+        throw new IOException(
+                "Neo4j did not answer within " + START_TIMEOUT + ":\n" + tail(console));
+    }
+
+    private static String classpath() throws IOException {
+        try (InputStream in = EmbeddedNeo4j.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
+            if (in == null) {
+                throw new IOException(
+                        CLASSPATH_RESOURCE + " is missing; build memory-graph-neo4j-server first");
+            }
+            String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            String self;
+            try {
+                self =
+                        Path.of(
+                                        EmbeddedNeo4j.class
+                                                .getProtectionDomain()
+                                                .getCodeSource()
+                                                .getLocation()
+                                                .toURI())
+                                .toString();
+            } catch (java.net.URISyntaxException e) {
+                throw new IOException(e);
+            }
+            return self + java.io.File.pathSeparator + dependencies;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(no console output: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temporary directory
+        }
+    }
+}
