@@ -67,7 +67,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         if (shared == null) {
             try {
                 Path home = Files.createTempDirectory("memory-graph-neo4j-");
-                shared = builder(home).deleteOnClose(true).start();
+                // Tests see lock waits fail (a transient error) instead of blocking forever.
+                shared =
+                        builder(home)
+                                .setting("db.lock.acquisition.timeout", "2s")
+                                .deleteOnClose(true)
+                                .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -118,6 +123,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         private String heap = "512m";
         private String pageCache = "128m";
         private boolean deleteOnClose;
+        private final java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
 
         private Builder(Path home) {
             this.home = home.toAbsolutePath();
@@ -144,6 +150,12 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         /** Page cache size, e.g. {@code 128m}. */
         public Builder pageCache(String pageCache) {
             this.pageCache = pageCache;
+            return this;
+        }
+
+        /** Any other {@code neo4j.conf} setting, e.g. {@code db.lock.acquisition.timeout}. */
+        public Builder setting(String key, String value) {
+            settings.put(key, value);
             return this;
         }
 
@@ -189,26 +201,29 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
 
         private String config(int bolt, int http) {
-            return String.join(
-                    "\n",
-                    "server.directories.data=" + home.resolve("data"),
-                    "server.directories.logs=" + home.resolve("logs"),
-                    "server.default_listen_address=127.0.0.1",
-                    "server.default_advertised_address=127.0.0.1",
-                    "server.bolt.listen_address=127.0.0.1:" + bolt,
-                    "server.bolt.advertised_address=127.0.0.1:" + bolt,
-                    "server.http.listen_address=127.0.0.1:" + http,
-                    "server.http.advertised_address=127.0.0.1:" + http,
-                    "server.https.enabled=false",
-                    "dbms.security.auth_enabled=false",
-                    "dbms.usage_report.enabled=false",
-                    "server.memory.heap.max_size=" + heap,
-                    "server.memory.pagecache.size=" + pageCache,
-                    "db.tx_log.rotation.retention_policy=1 files",
-                    // Bolt otherwise waits ~10 s for Netty's quiet period on shutdown.
-                    "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
-                    "internal.dbms.bolt.netty_server_shutdown_timeout=1s",
-                    "");
+            StringBuilder extra = new StringBuilder();
+            settings.forEach((k, v) -> extra.append(k).append('=').append(v).append('\n'));
+            return extra
+                    + String.join(
+                            "\n",
+                            "server.directories.data=" + home.resolve("data"),
+                            "server.directories.logs=" + home.resolve("logs"),
+                            "server.default_listen_address=127.0.0.1",
+                            "server.default_advertised_address=127.0.0.1",
+                            "server.bolt.listen_address=127.0.0.1:" + bolt,
+                            "server.bolt.advertised_address=127.0.0.1:" + bolt,
+                            "server.http.listen_address=127.0.0.1:" + http,
+                            "server.http.advertised_address=127.0.0.1:" + http,
+                            "server.https.enabled=false",
+                            "dbms.security.auth_enabled=false",
+                            "dbms.usage_report.enabled=false",
+                            "server.memory.heap.max_size=" + heap,
+                            "server.memory.pagecache.size=" + pageCache,
+                            "db.tx_log.rotation.retention_policy=1 files",
+                            // Bolt otherwise waits ~10 s for Netty's quiet period on shutdown.
+                            "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+                            "internal.dbms.bolt.netty_server_shutdown_timeout=1s",
+                            "");
         }
     }
 
