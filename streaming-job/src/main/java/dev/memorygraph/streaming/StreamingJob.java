@@ -8,12 +8,16 @@ import dev.memorygraph.operators.config.CommandLineConfig;
 import dev.memorygraph.operators.dedup.DedupOptions;
 import dev.memorygraph.operators.dedup.DedupStage;
 import dev.memorygraph.operators.dlq.DeadLetterSink;
+import dev.memorygraph.operators.dlq.KafkaDeadLetterQueue;
+import dev.memorygraph.operators.graph.GraphStage;
 import dev.memorygraph.operators.ingest.IngestSource;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLake;
 import dev.memorygraph.operators.text.TextStage;
 import dev.memorygraph.operators.validate.ValidationOptions;
 import dev.memorygraph.operators.validate.ValidationStage;
+import dev.memorygraph.sinks.neo4j.Neo4jOptions;
+import dev.memorygraph.sinks.neo4j.Neo4jSink;
 import java.time.Clock;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -24,7 +28,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The memory-graph streaming job: Kafka events, validation (invalid records to the dead-letter
- * topic), dedup by event id, text features, and the Parquet event lake.
+ * topic), dedup by event id, text features, the Parquet event lake, and the memory graph in Neo4j.
  *
  * <p>The job takes its source and dead-letter sink from the caller, so tests run the same graph on
  * bounded test I/O; {@link #main} wires the production Kafka I/O from configuration. Runtime mode,
@@ -33,6 +37,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class StreamingJob {
 
     public static final String JOB_NAME = "memory-graph-streaming";
+    public static final String NEO4J_SINK_UID = "neo4j-sink";
 
     private final Configuration config;
     private final Source<RawEvent, ?, ?> source;
@@ -64,9 +69,17 @@ public final class StreamingJob {
     }
 
     /**
-     * Adds the job's operators to {@code env}; returns the enriched stream for callers to extend.
+     * Adds the job's operators to {@code env}: {@link #enrich} then {@link #writeStores}. Returns
+     * the enriched stream for callers to extend.
      */
     public DataStream<EnrichedEvent> build(StreamExecutionEnvironment env) {
+        DataStream<EnrichedEvent> enriched = enrich(env);
+        writeStores(enriched);
+        return enriched;
+    }
+
+    /** Stages 1–6: source, validation (dead letters to their sink), dedup and enrichment. */
+    public DataStream<EnrichedEvent> enrich(StreamExecutionEnvironment env) {
         DataStream<RawEvent> raw =
                 env.fromSource(source, watermarks, "Kafka events")
                         .uid(IngestSource.UID)
@@ -84,9 +97,25 @@ public final class StreamingJob {
                 .name("Dead-letter queue");
         DataStream<InboundEvent> unique =
                 DedupStage.apply(validated.valid(), config.get(DedupOptions.TTL));
-        DataStream<EnrichedEvent> enriched = TextStage.apply(unique);
+        return TextStage.apply(unique);
+    }
+
+    /**
+     * Stages 7–8: the event lake, and graph extraction into Neo4j when {@code neo4j.enabled}. A
+     * mutation Neo4j rejects for good goes to the dead-letter topic from inside the sink.
+     */
+    public void writeStores(DataStream<EnrichedEvent> enriched) {
         EventLake.write(enriched, config);
-        return enriched;
+        if (config.get(Neo4jOptions.ENABLED)) {
+            GraphStage.apply(enriched, config)
+                    .sinkTo(
+                            Neo4jSink.builder()
+                                    .fromConfig(config)
+                                    .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config))
+                                    .build())
+                    .uid(NEO4J_SINK_UID)
+                    .name("Neo4j graph");
+        }
     }
 
     public static void main(String[] args) throws Exception {

@@ -2,6 +2,8 @@ package dev.memorygraph.streaming;
 
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLakeOptions;
+import dev.memorygraph.sinks.neo4j.Neo4jOptions;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -21,10 +23,15 @@ final class LocalJobConfig {
 
     /**
      * STREAMING, no Kryo, object reuse, parallelism 2, checkpoints every {@code interval} to a
-     * directory (dedup state soon outgrows the 5 MB in-JobManager storage).
+     * directory (dedup state soon outgrows the 5 MB in-JobManager storage); the graph goes to
+     * {@code neo4jBolt}, or nowhere when it is {@code null}.
      */
     static Configuration create(
-            String bootstrapServers, Path lake, Duration interval, Path checkpoints) {
+            String bootstrapServers,
+            Path lake,
+            Duration interval,
+            Path checkpoints,
+            URI neo4jBolt) {
         Configuration config = new Configuration();
         config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
         config.set(PipelineOptions.GENERIC_TYPES, false);
@@ -35,6 +42,11 @@ final class LocalJobConfig {
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
         config.set(EventLakeOptions.PATH, lake.toUri().toString());
+        if (neo4jBolt != null) {
+            config.set(Neo4jOptions.URI, neo4jBolt.toString());
+        } else {
+            config.set(Neo4jOptions.ENABLED, false);
+        }
         return config;
     }
 }

@@ -83,7 +83,8 @@ public final class SliceBenchmark {
                         "unused:9092",
                         lake.resolve(run),
                         Duration.ofSeconds(10),
-                        lake.resolve(run + "-checkpoints"));
+                        lake.resolve(run + "-checkpoints"),
+                        null);
         config.setString("restart-strategy.type", "none"); // a benchmark must fail, not loop
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         DataGeneratorSource<RawEvent> source =

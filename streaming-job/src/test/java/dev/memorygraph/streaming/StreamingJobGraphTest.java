@@ -36,7 +36,8 @@ class StreamingJobGraphTest {
                         });
         assertThat(nodes)
                 .extracting(StreamNode::getTransformationUID)
-                .contains("kafka-source", "validate", "dedup", "text")
+                .contains(
+                        "kafka-source", "validate", "dedup", "text", "graph-extract", "neo4j-sink")
                 .doesNotHaveDuplicates();
     }
 }

@@ -108,7 +108,8 @@ class StreamingJobITCase {
                         kafka.bootstrapServers(),
                         lake,
                         Duration.ofMillis(500),
-                        tmp.resolve("checkpoints"));
+                        tmp.resolve("checkpoints"),
+                        null);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         StreamingJob.fromConfig(config).build(env);
         JobClient job = env.executeAsync(StreamingJob.JOB_NAME);

@@ -32,7 +32,7 @@ public record TestRecord(
     public static final Map<String, String> OBSERVATORY_HEADERS =
             Map.of("schema_version", "1.0", "source", "observatory");
 
-    static TestRecord valid(String topic, String key, String json, String eventId) {
+    public static TestRecord valid(String topic, String key, String json, String eventId) {
         return new TestRecord(
                 topic, utf8(key), utf8(json), OBSERVATORY_HEADERS, Kind.VALID, eventId, null);
     }
