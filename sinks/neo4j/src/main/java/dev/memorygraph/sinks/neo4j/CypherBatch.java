@@ -9,10 +9,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns a batch of {@link GraphMutation}s into the parameterised Cypher statements of one
@@ -72,6 +74,27 @@ public final class CypherBatch {
         }
     }
 
+    /**
+     * Labels whose nodes many transactions touch at once (one model, tenant or tool for thousands
+     * of prompts). Rows linking to them are sorted by that end first, so concurrent transactions
+     * lock these nodes in the same order and do not deadlock on them.
+     */
+    private static final Set<NodeLabel> SHARED =
+            EnumSet.of(
+                    NodeLabel.MODEL,
+                    NodeLabel.TENANT,
+                    NodeLabel.APPLICATION,
+                    NodeLabel.TEMPLATE,
+                    NodeLabel.PROMPT_TEXT,
+                    NodeLabel.DOCUMENT,
+                    NodeLabel.TOOL);
+
+    private static final Comparator<Group> BY_FIRST_THEN_SECOND =
+            Comparator.comparing((Group g) -> g.first)
+                    .thenComparing(g -> g.second, Comparator.nullsFirst(Comparator.naturalOrder()));
+    private static final Comparator<Group> BY_SECOND_THEN_FIRST =
+            Comparator.comparing((Group g) -> g.second).thenComparing(g -> g.first);
+
     /** One statement of the transaction and the number of mutations it carries. */
     public record Statement(String query, Map<String, Object> parameters, int mutations) {
         @Override
@@ -108,11 +131,15 @@ public final class CypherBatch {
         List<Statement> statements = new ArrayList<>();
         nodes.forEach(
                 (label, groups) ->
-                        statements.add(statement(NODE_STATEMENTS.get(label), groups.values())));
+                        statements.add(
+                                statement(NODE_STATEMENTS.get(label), groups.values(), false)));
         relationships.forEach(
                 (type, groups) ->
                         statements.add(
-                                statement(RELATIONSHIP_STATEMENTS.get(type), groups.values())));
+                                statement(
+                                        RELATIONSHIP_STATEMENTS.get(type),
+                                        groups.values(),
+                                        SHARED.contains(type.to()))));
         sequences.forEach(
                 (type, links) -> {
                     List<Map<String, Object>> rows = new ArrayList<>(links.size());
@@ -128,12 +155,10 @@ public final class CypherBatch {
         return statements;
     }
 
-    private static Statement statement(String query, java.util.Collection<Group> groups) {
+    private static Statement statement(
+            String query, Collection<Group> groups, boolean sharedEndFirst) {
         List<Group> sorted = new ArrayList<>(groups);
-        sorted.sort(
-                Comparator.comparing((Group g) -> g.first)
-                        .thenComparing(
-                                g -> g.second, Comparator.nullsFirst(Comparator.naturalOrder())));
+        sorted.sort(sharedEndFirst ? BY_SECOND_THEN_FIRST : BY_FIRST_THEN_SECOND);
         List<Map<String, Object>> rows = new ArrayList<>(sorted.size());
         int mutations = 0;
         for (Group group : sorted) {
