@@ -5,11 +5,11 @@ import static dev.memorygraph.operators.metrics.MetricNames.LABEL_TOPIC;
 
 import dev.memorygraph.model.EventType;
 import dev.memorygraph.model.InboundEvent;
+import dev.memorygraph.operators.state.StateTtl;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -46,12 +46,7 @@ public class DedupFunction extends KeyedProcessFunction<String, InboundEvent, In
 
     static ValueStateDescriptor<Long> stateDescriptor(Duration ttl) {
         ValueStateDescriptor<Long> descriptor = new ValueStateDescriptor<>(STATE_NAME, Types.LONG);
-        descriptor.enableTimeToLive(
-                StateTtlConfig.newBuilder(ttl)
-                        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                        .cleanupFullSnapshot()
-                        .build());
+        descriptor.enableTimeToLive(StateTtl.afterWrite(ttl));
         return descriptor;
     }
 

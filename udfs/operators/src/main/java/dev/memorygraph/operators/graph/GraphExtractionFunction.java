@@ -10,11 +10,11 @@ import dev.memorygraph.model.PromptEvent;
 import dev.memorygraph.model.graph.GraphMutation;
 import dev.memorygraph.model.graph.RelationshipType;
 import dev.memorygraph.operators.metrics.DurationHistogram;
+import dev.memorygraph.operators.state.StateTtl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -69,12 +69,7 @@ public class GraphExtractionFunction
     static ValueStateDescriptor<PromptTimeline> stateDescriptor(Duration ttl) {
         ValueStateDescriptor<PromptTimeline> descriptor =
                 new ValueStateDescriptor<>(STATE_NAME, TypeInformation.of(PromptTimeline.class));
-        descriptor.enableTimeToLive(
-                StateTtlConfig.newBuilder(ttl)
-                        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                        .cleanupFullSnapshot()
-                        .build());
+        descriptor.enableTimeToLive(StateTtl.afterWrite(ttl));
         return descriptor;
     }
 
