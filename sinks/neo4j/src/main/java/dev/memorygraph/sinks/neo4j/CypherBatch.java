@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a batch of {@link GraphMutation}s into the parameterised Cypher statements of one
@@ -25,7 +23,7 @@ import java.util.Set;
  * <p>Statements run in this order: node upserts by label, relationship upserts by type, then
  * sequence links in their original order. Within a node or relationship group, mutations of the
  * same element are coalesced (later properties win, as sequential {@code SET +=} would give) and
- * rows are sorted by id, so concurrent transactions take their locks in the same order.
+ * rows are sorted by id.
  */
 public final class CypherBatch {
 
@@ -75,26 +73,9 @@ public final class CypherBatch {
         }
     }
 
-    /**
-     * Labels whose nodes many transactions touch at once (one model, tenant or tool for thousands
-     * of prompts). Rows linking to them are sorted by that end first, so concurrent transactions
-     * lock these nodes in the same order and do not deadlock on them.
-     */
-    private static final Set<NodeLabel> SHARED =
-            EnumSet.of(
-                    NodeLabel.MODEL,
-                    NodeLabel.TENANT,
-                    NodeLabel.APPLICATION,
-                    NodeLabel.TEMPLATE,
-                    NodeLabel.PROMPT_TEXT,
-                    NodeLabel.DOCUMENT,
-                    NodeLabel.TOOL);
-
-    private static final Comparator<Group> BY_FIRST_THEN_SECOND =
+    private static final Comparator<Group> BY_ID =
             Comparator.comparing((Group g) -> g.first)
                     .thenComparing(g -> g.second, Comparator.nullsFirst(Comparator.naturalOrder()));
-    private static final Comparator<Group> BY_SECOND_THEN_FIRST =
-            Comparator.comparing((Group g) -> g.second).thenComparing(g -> g.first);
 
     /** One statement of the transaction and the number of mutations it carries. */
     public record Statement(String query, Map<String, Object> parameters, int mutations) {
@@ -132,15 +113,11 @@ public final class CypherBatch {
         List<Statement> statements = new ArrayList<>();
         nodes.forEach(
                 (label, groups) ->
-                        statements.add(
-                                statement(NODE_STATEMENTS.get(label), groups.values(), false)));
+                        statements.add(statement(NODE_STATEMENTS.get(label), groups.values())));
         relationships.forEach(
                 (type, groups) ->
                         statements.add(
-                                statement(
-                                        RELATIONSHIP_STATEMENTS.get(type),
-                                        groups.values(),
-                                        SHARED.contains(type.to()))));
+                                statement(RELATIONSHIP_STATEMENTS.get(type), groups.values())));
         sequences.forEach(
                 (type, links) -> {
                     List<Map<String, Object>> rows = new ArrayList<>(links.size());
@@ -156,10 +133,9 @@ public final class CypherBatch {
         return statements;
     }
 
-    private static Statement statement(
-            String query, Collection<Group> groups, boolean sharedEndFirst) {
+    private static Statement statement(String query, Collection<Group> groups) {
         List<Group> sorted = new ArrayList<>(groups);
-        sorted.sort(sharedEndFirst ? BY_SECOND_THEN_FIRST : BY_FIRST_THEN_SECOND);
+        sorted.sort(BY_ID);
         List<Map<String, Object>> rows = new ArrayList<>(sorted.size());
         int mutations = 0;
         for (Group group : sorted) {
