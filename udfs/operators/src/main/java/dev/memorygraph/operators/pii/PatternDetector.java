@@ -255,11 +255,11 @@ public final class PatternDetector {
     }
 
     private static final Pattern VERSION_CONTEXT =
-            Pattern.compile("(?i)\\b(version|release|upgrade|update|build)\\b[^.\\n]{0,16}$|\\bv$");
+            Pattern.compile("(?i)\\b(version|release|upgrade|update|build)\\b[^.\\n]{0,24}$|\\bv$");
 
     /** "version 10.0.19041.1" and "upgrade from 2.4.1.10": four numbers that are not an address. */
     private static boolean afterVersionWord(String text, int start) {
-        return VERSION_CONTEXT.matcher(text.substring(Math.max(0, start - 24), start)).find();
+        return VERSION_CONTEXT.matcher(text.substring(Math.max(0, start - 40), start)).find();
     }
 
     /** Full RFC 4291 text forms (with at most one "::"), without resolving anything. */
@@ -293,10 +293,23 @@ public final class PatternDetector {
         if (text.chars().filter(Character::isDigit).count() < 7) {
             return;
         }
-        for (PhoneNumberMatch match :
-                phones.findNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.VALID, 10_000)) {
+        // National formats must group digits as the region writes them ("2024-000123" is an
+        // invoice number); international ones (+...) only need to be valid numbers.
+        addPhones(text, PhoneNumberUtil.Leniency.STRICT_GROUPING, false, out);
+        addPhones(text, PhoneNumberUtil.Leniency.VALID, true, out);
+    }
+
+    private void addPhones(
+            String text,
+            PhoneNumberUtil.Leniency leniency,
+            boolean internationalOnly,
+            List<PiiFinding> out) {
+        for (PhoneNumberMatch match : phones.findNumbers(text, defaultRegion, leniency, 10_000)) {
             int start = match.start();
             int end = match.end();
+            if (internationalOnly && !match.rawString().startsWith("+")) {
+                continue;
+            }
             if (insideToken(text, start, end) || overlapsExisting(out, start, end)) {
                 continue;
             }
