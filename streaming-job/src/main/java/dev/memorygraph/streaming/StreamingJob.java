@@ -13,6 +13,8 @@ import dev.memorygraph.operators.graph.GraphStage;
 import dev.memorygraph.operators.ingest.IngestSource;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLake;
+import dev.memorygraph.operators.pii.PiiOptions;
+import dev.memorygraph.operators.pii.PiiStage;
 import dev.memorygraph.operators.text.TextStage;
 import dev.memorygraph.operators.validate.ValidationOptions;
 import dev.memorygraph.operators.validate.ValidationStage;
@@ -78,7 +80,10 @@ public final class StreamingJob {
         return enriched;
     }
 
-    /** Stages 1–6: source, validation (dead letters to their sink), dedup and enrichment. */
+    /**
+     * Stages 1–6: source, validation, dedup, text features and PII (dead letters of validation and
+     * PII to their sink). Everything downstream sees text only as the tenant's PII policy allows.
+     */
     public DataStream<EnrichedEvent> enrich(StreamExecutionEnvironment env) {
         DataStream<RawEvent> raw =
                 env.fromSource(source, watermarks, "Kafka events")
@@ -90,14 +95,17 @@ public final class StreamingJob {
                         KafkaOptions.topics(config),
                         ValidationOptions.fromConfig(config),
                         clock);
-        validated
-                .deadLetters()
-                .sinkTo(deadLetters)
-                .uid(DeadLetterSink.UID)
-                .name("Dead-letter queue");
         DataStream<InboundEvent> unique =
                 DedupStage.apply(validated.valid(), config.get(DedupOptions.TTL));
-        return TextStage.apply(unique);
+        DataStream<EnrichedEvent> enriched = TextStage.apply(unique);
+        DataStream<DeadLetter> letters = validated.deadLetters();
+        if (config.get(PiiOptions.ENABLED)) {
+            PiiStage.Output pii = PiiStage.apply(enriched, config);
+            enriched = pii.events();
+            letters = letters.union(pii.deadLetters());
+        }
+        letters.sinkTo(deadLetters).uid(DeadLetterSink.UID).name("Dead-letter queue");
+        return enriched;
     }
 
     /**

@@ -34,5 +34,14 @@ public enum ReasonCode {
      * A store rejected a write for good (for example a property too large to index); the letter
      * holds the rejected graph mutation, not the original event.
      */
-    STORE_REJECTED
+    STORE_REJECTED,
+    /**
+     * The Data Vault could not store an event's text (unreachable after retries, or timed out); the
+     * letter holds the event with its PII redacted, never the clear text.
+     */
+    VAULT_UNAVAILABLE,
+    /** The Data Vault refused to store an event's text (4xx); the letter is redacted. */
+    VAULT_REJECTED,
+    /** The PII stage could not run its NER service; the letter is redacted by the patterns. */
+    PII_DETECTION_FAILED
 }

@@ -27,8 +27,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.memorygraph.model.ContextDocument;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.EventJson;
+import dev.memorygraph.model.EventType;
 import dev.memorygraph.model.FunctionCall;
 import dev.memorygraph.model.ModelRef;
+import dev.memorygraph.model.PiiReport;
 import dev.memorygraph.model.PromptEvent;
 import dev.memorygraph.model.ResponseEvent;
 import dev.memorygraph.model.SessionEvent;
@@ -81,6 +83,22 @@ public final class GraphExtractor {
             case PROMPT -> prompt(enriched.event().prompt(), enriched.text(), out);
             case RESPONSE -> response(enriched.event().response(), enriched.text(), out);
             case SESSION -> session(enriched.event().session(), out);
+        }
+        PiiReport pii = enriched.pii();
+        if (pii != null && !out.isEmpty() && enriched.event().type() != EventType.SESSION) {
+            // The first mutation is the event's own node: it carries the flags, never values.
+            GraphMutation node = out.get(0);
+            Map<String, Object> props = new LinkedHashMap<>(node.properties());
+            props.put("piiPolicy", pii.policy());
+            props.put("hasPII", pii.found());
+            if (pii.found()) {
+                props.put("piiTypes", pii.types());
+                props.put("piiCount", pii.total());
+            }
+            if (pii.textSecretId() != null) {
+                props.put("textSecretId", pii.textSecretId());
+            }
+            out.set(0, GraphMutation.node(node.label(), node.id(), props, node.sourceEventId()));
         }
         return out;
     }

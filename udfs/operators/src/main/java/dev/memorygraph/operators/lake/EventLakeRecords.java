@@ -6,12 +6,14 @@ import dev.memorygraph.model.EventJson;
 import dev.memorygraph.model.EventOrigin;
 import dev.memorygraph.model.EventType;
 import dev.memorygraph.model.InboundEvent;
+import dev.memorygraph.model.PiiReport;
 import dev.memorygraph.model.TextFeatures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -81,6 +83,13 @@ public final class EventLakeRecords {
             r.put("template_variables", t.templateVariables());
             r.put("template_rendered", t.templateRendered());
         }
+        PiiReport pii = enriched.pii();
+        if (pii != null) {
+            r.put("pii_policy", pii.policy());
+            r.put("pii_types", pii.types());
+            r.put("pii_counts", pii.counts());
+            r.put("text_secret_id", pii.textSecretId());
+        }
         r.put("payload_json", EventJson.payloadJson(e));
         EventOrigin o = e.origin();
         r.put("source_topic", o.topic());
@@ -129,7 +138,21 @@ public final class EventLakeRecords {
                             strings(r.get("template_variables")),
                             (Boolean) r.get("template_rendered"));
         }
-        return new EnrichedEvent(event, text);
+        PiiReport pii = null;
+        if (r.get("pii_policy") != null) {
+            List<Integer> counts = new ArrayList<>();
+            Object raw = r.get("pii_counts");
+            if (raw instanceof Collection<?> values) {
+                values.forEach(v -> counts.add((Integer) v));
+            }
+            pii =
+                    new PiiReport(
+                            string(r, "pii_policy"),
+                            strings(r.get("pii_types")),
+                            counts,
+                            string(r, "text_secret_id"));
+        }
+        return new EnrichedEvent(event, text, pii);
     }
 
     private static String string(GenericRecord r, String field) {

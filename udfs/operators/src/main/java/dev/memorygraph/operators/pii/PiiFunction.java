@@ -1,0 +1,340 @@
+package dev.memorygraph.operators.pii;
+
+import static dev.memorygraph.operators.metrics.MetricNames.ENRICHMENT_DURATION_SECONDS;
+import static dev.memorygraph.operators.metrics.MetricNames.LABEL_STAGE;
+
+import dev.memorygraph.model.DeadLetter;
+import dev.memorygraph.model.EnrichedEvent;
+import dev.memorygraph.model.EventJson;
+import dev.memorygraph.model.EventType;
+import dev.memorygraph.model.InboundEvent;
+import dev.memorygraph.model.PiiReport;
+import dev.memorygraph.model.ReasonCode;
+import dev.memorygraph.model.TextFeatures;
+import dev.memorygraph.operators.graph.GraphExtractor;
+import dev.memorygraph.operators.metrics.DurationHistogram;
+import dev.memorygraph.operators.text.TextNormalizer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 4 as an async function: pattern detectors and NER over every free-text field of an event,
+ * then the tenant's policy ({@link PiiPolicy}). Vault and Presidio calls are asynchronous with
+ * their own retries; {@link #timeout} and every failure become a dead letter whose value is the
+ * event with its PII redacted (never the clear text). Under {@code flag}, a failing NER service
+ * degrades to the pattern findings instead.
+ */
+public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(PiiFunction.class);
+
+    public static final String STAGE = "pii";
+
+    private final Configuration config;
+
+    private transient PiiPolicy defaultPolicy;
+    private transient Map<String, PiiPolicy> tenantPolicies;
+    private transient PatternDetector patterns;
+    private transient GazetteerRecognizer gazetteer;
+    private transient NamedEntityRecognizer ner;
+    private transient VaultClient vault;
+    private transient Clock clock;
+    private transient Map<PiiType, Counter> findings;
+    private transient Counter vaultRequests;
+    private transient Counter vaultFailures;
+    private transient DurationHistogram duration;
+
+    public PiiFunction(Configuration config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext openContext) throws Exception {
+        defaultPolicy = PiiPolicy.parse(config.get(PiiOptions.DEFAULT_POLICY));
+        tenantPolicies = PiiPolicy.parseTenants(config.get(PiiOptions.TENANT_POLICIES));
+        patterns = new PatternDetector(config.get(PiiOptions.PHONE_REGION));
+        gazetteer = new GazetteerRecognizer();
+        String presidio = config.get(PiiOptions.PRESIDIO_URL);
+        ner =
+                presidio == null
+                        ? gazetteer
+                        : new PresidioRecognizer(
+                                URI.create(presidio),
+                                Set.of("en"),
+                                config.get(PiiOptions.REQUEST_TIMEOUT),
+                                config.get(PiiOptions.RETRY_INITIAL_BACKOFF),
+                                config.get(PiiOptions.RETRY_MAX_RETRIES));
+        boolean vaultNeeded =
+                defaultPolicy == PiiPolicy.VAULT || tenantPolicies.containsValue(PiiPolicy.VAULT);
+        vault = vaultNeeded ? VaultClient.fromConfig(config) : null;
+        clock = Clock.systemUTC();
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        findings = new EnumMap<>(PiiType.class);
+        for (PiiType type : PiiType.values()) {
+            findings.put(
+                    type, metrics.addGroup("pii_type", type.name()).counter("pii_findings_total"));
+        }
+        vaultRequests = metrics.counter("vault_requests_total");
+        vaultFailures = metrics.counter("vault_failures_total");
+        duration =
+                metrics.addGroup(LABEL_STAGE, STAGE)
+                        .histogram(ENRICHMENT_DURATION_SECONDS, new DurationHistogram(1024));
+    }
+
+    @Override
+    public void asyncInvoke(EnrichedEvent enriched, ResultFuture<PiiResult> result) {
+        InboundEvent event = enriched.event();
+        if (event.type() == EventType.SESSION) {
+            result.complete(List.of(PiiResult.passed(enriched)));
+            return;
+        }
+        long start = System.nanoTime();
+        PiiPolicy policy = policyFor(event);
+        List<String> texts = EventTexts.of(event);
+        List<List<PiiFinding>> patternFindings = new ArrayList<>();
+        List<CompletableFuture<List<PiiFinding>>> nerFindings = new ArrayList<>();
+        String language = enriched.text() == null ? null : enriched.text().language();
+        for (String text : texts) {
+            patternFindings.add(patterns.detect(text));
+            nerFindings.add(ner.recognize(text, language));
+        }
+        CompletableFuture.allOf(nerFindings.toArray(CompletableFuture[]::new))
+                .handle(
+                        (ignored, nerError) -> {
+                            List<List<PiiFinding>> merged = new ArrayList<>();
+                            for (int i = 0; i < texts.size(); i++) {
+                                List<PiiFinding> fromNer =
+                                        nerError == null ? nerFindings.get(i).join() : List.of();
+                                merged.add(PiiDetection.merge(patternFindings.get(i), fromNer));
+                            }
+                            if (nerError != null && policy != PiiPolicy.FLAG) {
+                                return CompletableFuture.completedFuture(
+                                        letter(
+                                                enriched,
+                                                texts,
+                                                merged,
+                                                ReasonCode.PII_DETECTION_FAILED,
+                                                cause(nerError)));
+                            }
+                            return apply(enriched, texts, merged, policy);
+                        })
+                .thenCompose(next -> next)
+                .whenComplete(
+                        (outcome, error) -> {
+                            duration.recordSince(start);
+                            if (error != null) {
+                                result.completeExceptionally(
+                                        error instanceof Exception e
+                                                ? e
+                                                : new RuntimeException(error));
+                            } else {
+                                result.complete(List.of(outcome));
+                            }
+                        });
+    }
+
+    private CompletableFuture<PiiResult> apply(
+            EnrichedEvent enriched,
+            List<String> texts,
+            List<List<PiiFinding>> merged,
+            PiiPolicy policy) {
+        Map<PiiType, Integer> counts = new TreeMap<>();
+        merged.forEach(list -> list.forEach(f -> counts.merge(f.type(), 1, Integer::sum)));
+        counts.forEach((type, n) -> findings.get(type).inc(n));
+        if (counts.isEmpty() || policy == PiiPolicy.FLAG) {
+            return CompletableFuture.completedFuture(
+                    PiiResult.passed(
+                            new EnrichedEvent(
+                                    enriched.event(),
+                                    enriched.text(),
+                                    report(policy, counts, null))));
+        }
+        List<String> redacted = redactAll(enriched.event(), texts, merged);
+        if (policy == PiiPolicy.REDACT || merged.get(0).isEmpty()) {
+            return CompletableFuture.completedFuture(
+                    PiiResult.passed(rewrite(enriched, redacted, policy, counts, null)));
+        }
+        vaultRequests.inc();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("type", enriched.event().type().name().toLowerCase(java.util.Locale.ROOT));
+        metadata.put("eventId", enriched.eventId());
+        metadata.put("pii", true);
+        metadata.put("piiTypes", counts.keySet().stream().map(Enum::name).toList());
+        return vault.store(texts.get(0), tenantOf(enriched.event()), metadata)
+                .handle(
+                        (secretId, error) -> {
+                            if (error != null) {
+                                vaultFailures.inc();
+                                Throwable cause = cause(error);
+                                ReasonCode reason =
+                                        cause instanceof VaultClient.RejectedException
+                                                ? ReasonCode.VAULT_REJECTED
+                                                : ReasonCode.VAULT_UNAVAILABLE;
+                                return letter(enriched, texts, merged, reason, cause);
+                            }
+                            List<String> vaulted = new ArrayList<>(redacted);
+                            vaulted.set(0, PiiPolicy.VAULT_MARKER);
+                            return PiiResult.passed(
+                                    rewrite(enriched, vaulted, PiiPolicy.VAULT, counts, secretId));
+                        });
+    }
+
+    /** Runs out of time: a redacted dead letter from the in-process detectors alone. */
+    @Override
+    public void timeout(EnrichedEvent enriched, ResultFuture<PiiResult> result) {
+        InboundEvent event = enriched.event();
+        List<String> texts = EventTexts.of(event);
+        List<List<PiiFinding>> merged = new ArrayList<>();
+        for (String text : texts) {
+            merged.add(PiiDetection.merge(patterns.detect(text), gazetteer.find(text)));
+        }
+        ReasonCode reason =
+                policyFor(event) == PiiPolicy.VAULT
+                        ? ReasonCode.VAULT_UNAVAILABLE
+                        : ReasonCode.PII_DETECTION_FAILED;
+        result.complete(List.of(letter(enriched, texts, merged, reason, null)));
+    }
+
+    private PiiResult letter(
+            EnrichedEvent enriched,
+            List<String> texts,
+            List<List<PiiFinding>> merged,
+            ReasonCode reason,
+            Throwable cause) {
+        InboundEvent redacted =
+                EventTexts.with(enriched.event(), redactAll(enriched.event(), texts, merged));
+        String message =
+                (reason == ReasonCode.PII_DETECTION_FAILED
+                                ? "PII detection failed"
+                                : "Data Vault failed")
+                        + (cause == null ? ": timed out" : ": " + cause.getMessage());
+        LOG.warn("Event {} to the dead-letter queue: {}", enriched.eventId(), message);
+        var origin = enriched.event().origin();
+        return PiiResult.failed(
+                new DeadLetter(
+                        reason,
+                        message,
+                        STAGE,
+                        origin.topic(),
+                        origin.partition(),
+                        origin.offset(),
+                        origin.kafkaTimestamp(),
+                        clock.instant(),
+                        enriched.eventId().getBytes(StandardCharsets.UTF_8),
+                        EventJson.payloadJson(redacted).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> redactAll(
+            InboundEvent event, List<String> texts, List<List<PiiFinding>> merged) {
+        List<String> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(
+                    EventTexts.isJson(event, i)
+                            ? Redactor.redactJson(texts.get(i), merged.get(i))
+                            : Redactor.redact(texts.get(i), merged.get(i)));
+        }
+        return out;
+    }
+
+    /** The event with new texts; text features follow the text that is kept. */
+    private static EnrichedEvent rewrite(
+            EnrichedEvent enriched,
+            List<String> texts,
+            PiiPolicy policy,
+            Map<PiiType, Integer> counts,
+            String secretId) {
+        InboundEvent event = EventTexts.with(enriched.event(), texts);
+        TextFeatures t = enriched.text();
+        TextFeatures features = t;
+        if (t != null && texts.get(0) != null) {
+            features =
+                    new TextFeatures(
+                            sha256(TextNormalizer.normalize(texts.get(0))),
+                            t.normalizedLength(),
+                            t.language(),
+                            t.languageConfidence(),
+                            t.tokenCount(),
+                            t.tokenEncoding(),
+                            t.tokenMethod(),
+                            t.templateId(),
+                            "detected".equals(t.templateSource()) ? null : t.template(),
+                            t.templateSource(),
+                            t.templateVariables(),
+                            t.templateRendered());
+        }
+        return new EnrichedEvent(event, features, report(policy, counts, secretId));
+    }
+
+    private static PiiReport report(
+            PiiPolicy policy, Map<PiiType, Integer> counts, String secretId) {
+        List<String> types = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        counts.forEach(
+                (type, n) -> {
+                    types.add(type.name());
+                    numbers.add(n);
+                });
+        return new PiiReport(policy.label(), types, numbers, secretId);
+    }
+
+    private PiiPolicy policyFor(InboundEvent event) {
+        String tenant = tenantOf(event);
+        return tenant == null ? defaultPolicy : tenantPolicies.getOrDefault(tenant, defaultPolicy);
+    }
+
+    private static String tenantOf(InboundEvent event) {
+        return switch (event.type()) {
+            case PROMPT -> GraphExtractor.tenantOf(event.prompt());
+            case SESSION -> event.session().tenantId();
+            case RESPONSE -> null;
+        };
+    }
+
+    private static Throwable cause(Throwable error) {
+        Throwable t = error;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ner != null) {
+            ner.close();
+        }
+    }
+}
