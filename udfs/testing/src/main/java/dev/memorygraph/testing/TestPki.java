@@ -1,4 +1,4 @@
-package dev.memorygraph.operators.pii;
+package dev.memorygraph.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,19 +12,19 @@ import java.util.concurrent.TimeUnit;
  * two client certificates, one signed by the CA and one self-signed (the "wrong" one). Every store
  * is PKCS#12 with the password {@value #PASSWORD}.
  */
-final class TestPki {
+public final class TestPki {
 
-    static final String PASSWORD = "changeit";
+    public static final String PASSWORD = "changeit";
 
-    final Path dir;
-    final Path caStore;
-    final Path serverStore;
-    final Path clientStore;
-    final Path strangerStore;
-    final Path trustStore;
-    final Path passwordFile;
+    public final Path dir;
+    public final Path caStore;
+    public final Path serverStore;
+    public final Path clientStore;
+    public final Path strangerStore;
+    public final Path trustStore;
+    public final Path passwordFile;
 
-    TestPki(Path dir) throws Exception {
+    public TestPki(Path dir) throws Exception {
         this.dir = dir;
         caStore = dir.resolve("ca.p12");
         serverStore = dir.resolve("server.p12");
