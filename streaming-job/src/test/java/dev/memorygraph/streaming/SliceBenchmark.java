@@ -2,6 +2,7 @@ package dev.memorygraph.streaming;
 
 import dev.memorygraph.model.EventJson;
 import dev.memorygraph.model.RawEvent;
+import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.testing.TestRecord;
 import dev.memorygraph.testing.TrafficGenerator;
 import java.lang.management.ManagementFactory;
@@ -46,12 +47,15 @@ public final class SliceBenchmark {
                 RecordPool.averageSize(bytes),
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
-        // warm up the JIT on both graphs
-        run("warm-up parse-only", events / 10, bytes, lake, false);
-        run("warm-up full slice", events / 10, bytes, lake, true);
+        String policy = System.getProperty("bench.pii.policy", "redact");
+        // warm up the JIT on every graph
+        run("warm-up parse-only", events / 10, bytes, lake, Mode.PARSE_ONLY, policy);
+        run("warm-up full slice", events / 10, bytes, lake, Mode.SLICE, policy);
+        run("warm-up with PII", events / 10, bytes, lake, Mode.SLICE_WITH_PII, policy);
 
-        Result parse = run("parse-only", events, bytes, lake, false);
-        Result full = run("full slice", events, bytes, lake, true);
+        Result parse = run("parse-only", events, bytes, lake, Mode.PARSE_ONLY, policy);
+        Result full = run("full slice", events, bytes, lake, Mode.SLICE, policy);
+        Result pii = run("slice with PII", events, bytes, lake, Mode.SLICE_WITH_PII, policy);
 
         System.out.println();
         System.out.printf(
@@ -60,7 +64,11 @@ public final class SliceBenchmark {
         System.out.printf(
                 "full slice : %,10.0f events/s   peak heap %,6d MB%n",
                 full.rate(), full.peakHeapMb());
+        System.out.printf(
+                "with PII   : %,10.0f events/s   peak heap %,6d MB   (policy %s, in-process NER)%n",
+                pii.rate(), pii.peakHeapMb(), policy);
         System.out.printf("ratio full/parse-only: %.2f%n", full.rate() / parse.rate());
+        System.out.printf("ratio PII on/off: %.2f%n", pii.rate() / full.rate());
         System.exit(0);
     }
 
@@ -75,7 +83,15 @@ public final class SliceBenchmark {
         }
     }
 
-    private static Result run(String name, long events, int bytes, Path lake, boolean fullSlice)
+    /** What a run measures. */
+    enum Mode {
+        PARSE_ONLY,
+        SLICE,
+        SLICE_WITH_PII
+    }
+
+    private static Result run(
+            String name, long events, int bytes, Path lake, Mode mode, String piiPolicy)
             throws Exception {
         String run = name.replace(' ', '-');
         Configuration config =
@@ -86,11 +102,13 @@ public final class SliceBenchmark {
                         lake.resolve(run + "-checkpoints"),
                         null);
         config.setString("restart-strategy.type", "none"); // a benchmark must fail, not loop
+        config.set(PiiOptions.ENABLED, mode == Mode.SLICE_WITH_PII);
+        config.set(PiiOptions.DEFAULT_POLICY, piiPolicy);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         DataGeneratorSource<RawEvent> source =
                 new DataGeneratorSource<>(
                         new RecordPool(bytes), events, TypeInformation.of(RawEvent.class));
-        if (fullSlice) {
+        if (mode != Mode.PARSE_ONLY) {
             new StreamingJob(
                             config,
                             source,
