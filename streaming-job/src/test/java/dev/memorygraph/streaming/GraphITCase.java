@@ -22,7 +22,6 @@ import dev.memorygraph.model.SessionRef;
 import dev.memorygraph.model.ToolCall;
 import dev.memorygraph.model.Usage;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
-import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.LakeFiles;
 import dev.memorygraph.sinks.neo4j.GraphQueries;
 import dev.memorygraph.sinks.neo4j.Neo4jTestSupport;
@@ -37,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,10 +48,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -228,20 +223,7 @@ class GraphITCase {
     }
 
     Configuration config(Dataset data) throws Exception {
-        kafka.createTopics(2, data.prompts, data.responses);
-        kafka.createTopics(1, data.sessions, data.dlq);
-        Configuration config =
-                LocalJobConfig.create(
-                        kafka.bootstrapServers(),
-                        tmp.resolve("lake"),
-                        Duration.ofMillis(300),
-                        tmp.resolve("checkpoints"),
-                        EmbeddedNeo4j.shared().boltUri());
-        config.set(KafkaOptions.PROMPTS_TOPIC, data.prompts);
-        config.set(KafkaOptions.RESPONSES_TOPIC, data.responses);
-        config.set(KafkaOptions.SESSIONS_TOPIC, data.sessions);
-        config.set(KafkaOptions.DLQ_TOPIC, data.dlq);
-        return config;
+        return LocalJobConfig.forTopics(kafka, data.prefix, tmp, EmbeddedNeo4j.shared().boltUri());
     }
 
     void run(Configuration config, Dataset data, MapFunction<EnrichedEvent, EnrichedEvent> tap)
@@ -279,32 +261,19 @@ class GraphITCase {
 
     /** {@code reason:label-or-type} of every record on the dead-letter topic, sorted. */
     static List<String> deadLetterReasons(String topic) throws Exception {
-        long end = kafka.endOffsetSum(topic);
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         List<String> reasons = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (reasons.size() < end && System.nanoTime() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    var json = EventJson.mapper().readTree(r.value());
-                    String what =
-                            json.has("label")
-                                    ? json.path("label").asText()
-                                    : json.has("type") ? json.path("type").asText() : "event";
-                    reasons.add(
-                            new String(
-                                            r.headers().lastHeader("dlq.reason").value(),
-                                            java.nio.charset.StandardCharsets.UTF_8)
-                                    + ":"
-                                    + what);
-                }
-            }
+        for (ConsumerRecord<byte[], byte[]> r : kafka.readAll(topic)) {
+            var json = EventJson.mapper().readTree(r.value());
+            String what =
+                    json.has("label")
+                            ? json.path("label").asText()
+                            : json.has("type") ? json.path("type").asText() : "event";
+            reasons.add(
+                    new String(
+                                    r.headers().lastHeader("dlq.reason").value(),
+                                    java.nio.charset.StandardCharsets.UTF_8)
+                            + ":"
+                            + what);
         }
         Collections.sort(reasons);
         return reasons;
@@ -340,6 +309,7 @@ class GraphITCase {
      * shuffled order.
      */
     static final class Dataset {
+        final String prefix;
         final String prompts;
         final String responses;
         final String sessions;
@@ -354,10 +324,11 @@ class GraphITCase {
         final List<TestRecord> records = new ArrayList<>();
 
         Dataset(String name) throws Exception {
-            prompts = "graph-" + name + ".prompts";
-            responses = "graph-" + name + ".responses";
-            sessions = "graph-" + name + ".sessions";
-            dlq = "graph-" + name + ".dlq";
+            prefix = "graph-" + name;
+            prompts = prefix + ".prompts";
+            responses = prefix + ".responses";
+            sessions = prefix + ".sessions";
+            dlq = prefix + ".dlq";
             session(session1, user1, 5, 0);
             session(session2, user1, 3, 100);
             session(session3, user2, 4, 200);

@@ -3,6 +3,7 @@ package dev.memorygraph.streaming;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLakeOptions;
 import dev.memorygraph.sinks.neo4j.Neo4jOptions;
+import dev.memorygraph.testing.EmbeddedKafka;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,6 +48,29 @@ final class LocalJobConfig {
         } else {
             config.set(Neo4jOptions.ENABLED, false);
         }
+        return config;
+    }
+
+    /**
+     * A job on its own topics {@code prefix.prompts}, {@code .responses}, {@code .sessions} and
+     * {@code .dlq} (created here), with the lake and checkpoints under {@code dir} and checkpoints
+     * every 300 ms: for integration tests that share one broker.
+     */
+    static Configuration forTopics(EmbeddedKafka kafka, String prefix, Path dir, URI neo4jBolt)
+            throws Exception {
+        kafka.createTopics(2, prefix + ".prompts", prefix + ".responses");
+        kafka.createTopics(1, prefix + ".sessions", prefix + ".dlq");
+        Configuration config =
+                create(
+                        kafka.bootstrapServers(),
+                        dir.resolve("lake"),
+                        Duration.ofMillis(300),
+                        dir.resolve("checkpoints"),
+                        neo4jBolt);
+        config.set(KafkaOptions.PROMPTS_TOPIC, prefix + ".prompts");
+        config.set(KafkaOptions.RESPONSES_TOPIC, prefix + ".responses");
+        config.set(KafkaOptions.SESSIONS_TOPIC, prefix + ".sessions");
+        config.set(KafkaOptions.DLQ_TOPIC, prefix + ".dlq");
         return config;
     }
 }

@@ -15,7 +15,6 @@ import dev.memorygraph.model.ResponseEvent;
 import dev.memorygraph.model.SessionRef;
 import dev.memorygraph.model.Usage;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
-import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.LakeFiles;
 import dev.memorygraph.operators.lake.LakeTestSupport;
 import dev.memorygraph.operators.pii.PiiOptions;
@@ -35,18 +34,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -199,7 +194,7 @@ class PiiITCase {
         final String prompts;
         final String responses;
         final String dlq;
-        final Path lake = tmp.resolve("lake");
+        final Path lake = tmp.resolve("lake"); // where LocalJobConfig.forTopics puts it
         final Configuration config;
         final List<TestRecord> records = new ArrayList<>();
 
@@ -207,19 +202,9 @@ class PiiITCase {
             prompts = "pii-" + name + ".prompts";
             responses = "pii-" + name + ".responses";
             dlq = "pii-" + name + ".dlq";
-            kafka.createTopics(2, prompts, responses);
-            kafka.createTopics(1, "pii-" + name + ".sessions", dlq);
             config =
-                    LocalJobConfig.create(
-                            kafka.bootstrapServers(),
-                            lake,
-                            Duration.ofMillis(300),
-                            tmp.resolve("checkpoints"),
-                            EmbeddedNeo4j.shared().boltUri());
-            config.set(KafkaOptions.PROMPTS_TOPIC, prompts);
-            config.set(KafkaOptions.RESPONSES_TOPIC, responses);
-            config.set(KafkaOptions.SESSIONS_TOPIC, "pii-" + name + ".sessions");
-            config.set(KafkaOptions.DLQ_TOPIC, dlq);
+                    LocalJobConfig.forTopics(
+                            kafka, "pii-" + name, tmp, EmbeddedNeo4j.shared().boltUri());
             config.set(PiiOptions.DEFAULT_POLICY, "redact");
             config.set(PiiOptions.TENANT_POLICIES, "acme:redact,globex:vault,initech:redact");
             config.set(PiiOptions.VAULT_URL, vaultUrl);
@@ -266,22 +251,7 @@ class PiiITCase {
         }
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters() throws Exception {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-" + UUID.randomUUID());
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-            List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-            long end = kafka.endOffsetSum(dlq);
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-                consumer.subscribe(List.of(dlq));
-                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-                while (out.size() < end && System.nanoTime() < deadline) {
-                    consumer.poll(Duration.ofMillis(300)).forEach(out::add);
-                }
-            }
-            return out;
+            return kafka.readAll(dlq);
         }
 
         private void add(String topic, Object event) throws Exception {

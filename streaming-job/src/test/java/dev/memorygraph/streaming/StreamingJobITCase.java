@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
@@ -30,10 +29,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -148,7 +144,7 @@ class StreamingJobITCase {
                             assertThat(r.event().origin().source()).isEqualTo("observatory");
                         });
 
-        List<ConsumerRecord<byte[], byte[]>> deadLetters = readAll(DLQ);
+        List<ConsumerRecord<byte[], byte[]>> deadLetters = kafka.readAll(DLQ);
         assertThat(deadLetters).hasSize(expectedDeadLetters.size());
         assertThat(reasonsWithBytes(deadLetters))
                 .isEqualTo(expectedReasonsWithBytes(expectedDeadLetters));
@@ -158,25 +154,6 @@ class StreamingJobITCase {
             assertThat(header(letter, "dlq.failed.at")).isNotBlank();
             assertThat(header(letter, "dlq.message")).doesNotContain("lorem", "SECRET", "caf");
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String topic) throws Exception {
-        long end = kafka.endOffsetSum(topic);
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + System.nanoTime());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (out.size() < end && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-            }
-        }
-        return out;
     }
 
     /** reason -> sorted list of value fingerprints (length + hash), a multiset comparison. */
