@@ -24,8 +24,6 @@ import dev.memorygraph.model.Usage;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
 import dev.memorygraph.operators.lake.LakeFiles;
 import dev.memorygraph.sinks.neo4j.GraphQueries;
-import dev.memorygraph.sinks.neo4j.Neo4jTestSupport;
-import dev.memorygraph.testing.EmbeddedKafka;
 import dev.memorygraph.testing.KafkaTrafficProducer;
 import dev.memorygraph.testing.TestRecord;
 import java.nio.file.Path;
@@ -44,61 +42,25 @@ import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 /**
  * Kafka to Neo4j through the whole streaming job, on a real KRaft broker, a MiniCluster and a real
  * Neo4j 5.26: exact node and relationship counts, specific paths, and the same graph after a
  * failure and restore from a checkpoint.
  */
-class GraphITCase {
+class GraphITCase extends KafkaNeo4jTestBase {
 
     static final String DLQ = "llm.dlq.v1";
     static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
     static final String REUSED_TEXT = "What is the capital of France?";
     static final String POISON_MODEL = "m".repeat(40_000);
 
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
-
-    static EmbeddedKafka kafka;
-    static Driver driver;
-
     @TempDir Path tmp;
-
-    @BeforeAll
-    static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        driver = GraphDatabase.driver(EmbeddedNeo4j.shared().boltUri().toString());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        driver.close();
-        kafka.close();
-    }
-
-    @BeforeEach
-    void wipe() {
-        Neo4jTestSupport.wipe(driver);
-    }
 
     @Test
     void eventsBecomeTheExpectedGraph() throws Exception {

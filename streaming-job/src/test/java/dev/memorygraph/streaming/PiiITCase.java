@@ -20,7 +20,6 @@ import dev.memorygraph.operators.lake.LakeTestSupport;
 import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.operators.pii.PiiPolicy;
 import dev.memorygraph.sinks.neo4j.Neo4jTestSupport;
-import dev.memorygraph.testing.EmbeddedKafka;
 import dev.memorygraph.testing.KafkaTrafficProducer;
 import dev.memorygraph.testing.LocalDataVault;
 import dev.memorygraph.testing.TestPki;
@@ -37,19 +36,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 
 /**
@@ -57,7 +49,7 @@ import org.neo4j.driver.Record;
  * redact} and {@code vault} no planted value reaches the event lake, the dead-letter topic or the
  * graph; the vault holds the vaulted texts.
  */
-class PiiITCase {
+class PiiITCase extends KafkaNeo4jTestBase {
 
     static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
 
@@ -72,38 +64,15 @@ class PiiITCase {
                     "203.0.113.45",
                     "Maria Garcia");
 
-    @RegisterExtension
-    static final MiniClusterExtension CLUSTER =
-            new MiniClusterExtension(
-                    new MiniClusterResourceConfiguration.Builder()
-                            .setNumberTaskManagers(1)
-                            .setNumberSlotsPerTaskManager(2)
-                            .build());
-
     @TempDir static Path pkiDir;
     static TestPki pki;
-    static EmbeddedKafka kafka;
-    static Driver driver;
 
     @TempDir Path tmp;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void certificates() throws Exception {
         pki = new TestPki(pkiDir);
         Files.writeString(pkiDir.resolve("vault-key.txt"), "vault-key-123\n");
-        kafka = EmbeddedKafka.start();
-        driver = GraphDatabase.driver(EmbeddedNeo4j.shared().boltUri().toString());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        driver.close();
-        kafka.close();
-    }
-
-    @BeforeEach
-    void wipe() {
-        Neo4jTestSupport.wipe(driver);
     }
 
     @Test
