@@ -72,6 +72,15 @@ public record InboundEvent(
         };
     }
 
+    /** The tenant, where the event names one (responses never do). */
+    public String tenantId() {
+        return switch (type) {
+            case PROMPT -> prompt.tenantId();
+            case RESPONSE -> null;
+            case SESSION -> session.tenantId();
+        };
+    }
+
     /** Never prints event content. */
     @Override
     public String toString() {

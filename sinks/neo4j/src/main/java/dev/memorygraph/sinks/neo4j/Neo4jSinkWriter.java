@@ -83,7 +83,6 @@ class Neo4jSinkWriter extends AsyncSinkWriter<GraphMutation, GraphMutation> {
     private final int maxRetries;
     private final DeadLetterQueue.Writer deadLetters;
     private final ExecutorService io;
-    private final Executor ioExecutor;
 
     private final DurationHistogram latency;
     private final Counter written;
@@ -111,7 +110,6 @@ class Neo4jSinkWriter extends AsyncSinkWriter<GraphMutation, GraphMutation> {
                             thread.setDaemon(true);
                             return thread;
                         });
-        this.ioExecutor = io;
         this.driver = settings.connection().createDriver();
         try {
             if (settings.bootstrapSchema()) {
@@ -162,7 +160,7 @@ class Neo4jSinkWriter extends AsyncSinkWriter<GraphMutation, GraphMutation> {
                             }
                             return recover(batch, retry, unwrap(error));
                         },
-                        ioExecutor)
+                        io)
                 .thenCompose(next -> next);
     }
 
@@ -180,8 +178,7 @@ class Neo4jSinkWriter extends AsyncSinkWriter<GraphMutation, GraphMutation> {
                     retry + 1,
                     maxRetries,
                     delay);
-            Executor delayed =
-                    CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, ioExecutor);
+            Executor delayed = CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, io);
             return CompletableFuture.supplyAsync(() -> attempt(batch, retry + 1), delayed)
                     .thenCompose(next -> next);
         }
@@ -338,10 +335,5 @@ class Neo4jSinkWriter extends AsyncSinkWriter<GraphMutation, GraphMutation> {
 
     private static Exception asException(Throwable t) {
         return t instanceof Exception e ? e : new IOException("Neo4j write failed", t);
-    }
-
-    /** For tests: the driver this writer uses. */
-    Driver driver() {
-        return driver;
     }
 }

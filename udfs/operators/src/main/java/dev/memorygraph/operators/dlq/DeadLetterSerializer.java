@@ -1,11 +1,9 @@
 package dev.memorygraph.operators.dlq;
 
 import dev.memorygraph.model.DeadLetter;
+import dev.memorygraph.operators.text.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -52,7 +50,7 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
         if (value != null && value.length > maxValueBytes) {
             header(headers, "dlq.truncated", "true");
             header(headers, "dlq.original.size", String.valueOf(value.length));
-            header(headers, "dlq.original.sha256", sha256Hex(value));
+            header(headers, "dlq.original.sha256", Sha256.hex(value));
             value = Arrays.copyOf(value, maxValueBytes);
         }
         return new ProducerRecord<>(topic, null, null, letter.key(), value, headers);
@@ -61,14 +59,6 @@ public final class DeadLetterSerializer implements KafkaRecordSerializationSchem
     private static void header(RecordHeaders headers, String name, String value) {
         if (value != null) {
             headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

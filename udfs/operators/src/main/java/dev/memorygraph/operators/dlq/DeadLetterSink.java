@@ -2,6 +2,7 @@ package dev.memorygraph.operators.dlq;
 
 import dev.memorygraph.model.DeadLetter;
 import dev.memorygraph.operators.ingest.KafkaOptions;
+import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -17,19 +18,28 @@ public final class DeadLetterSink {
     private DeadLetterSink() {}
 
     public static KafkaSink<DeadLetter> create(Configuration config) {
-        int maxRequestSize = config.get(KafkaOptions.DLQ_MAX_REQUEST_SIZE);
-        var builder =
-                KafkaSink.<DeadLetter>builder()
-                        .setBootstrapServers(KafkaOptions.bootstrapServers(config))
-                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                        .setRecordSerializer(
-                                new DeadLetterSerializer(
-                                        config.get(KafkaOptions.DLQ_TOPIC), maxRequestSize))
-                        .setProperty("max.request.size", String.valueOf(maxRequestSize))
-                        .setProperty("acks", "all")
-                        .setProperty("compression.type", "snappy");
-        KafkaOptions.clientProperties(config)
-                .forEach((k, v) -> builder.setProperty((String) k, (String) v));
-        return builder.build();
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(KafkaOptions.bootstrapServers(config))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .setRecordSerializer(
+                        new DeadLetterSerializer(
+                                config.get(KafkaOptions.DLQ_TOPIC),
+                                config.get(KafkaOptions.DLQ_MAX_REQUEST_SIZE)))
+                .setKafkaProducerConfig(producerProperties(config))
+                .build();
+    }
+
+    /**
+     * Producer settings of every dead-letter writer: the {@code kafka.properties.*} pass-through,
+     * the DLQ request size, {@code acks=all} and snappy compression.
+     */
+    static Properties producerProperties(Configuration config) {
+        Properties properties = new Properties();
+        properties.putAll(KafkaOptions.clientProperties(config));
+        properties.setProperty(
+                "max.request.size", String.valueOf(config.get(KafkaOptions.DLQ_MAX_REQUEST_SIZE)));
+        properties.setProperty("acks", "all");
+        properties.setProperty("compression.type", "snappy");
+        return properties;
     }
 }

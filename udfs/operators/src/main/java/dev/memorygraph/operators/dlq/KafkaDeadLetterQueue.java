@@ -30,17 +30,14 @@ public final class KafkaDeadLetterQueue implements DeadLetterQueue {
     }
 
     public static KafkaDeadLetterQueue fromConfig(Configuration config) {
-        Properties properties = new Properties();
-        properties.putAll(KafkaOptions.clientProperties(config));
-        int maxRequestSize = config.get(KafkaOptions.DLQ_MAX_REQUEST_SIZE);
+        Properties properties = DeadLetterSink.producerProperties(config);
         properties.put(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaOptions.bootstrapServers(config));
-        properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(maxRequestSize));
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy");
         return new KafkaDeadLetterQueue(
-                properties, config.get(KafkaOptions.DLQ_TOPIC), maxRequestSize);
+                properties,
+                config.get(KafkaOptions.DLQ_TOPIC),
+                config.get(KafkaOptions.DLQ_MAX_REQUEST_SIZE));
     }
 
     @Override

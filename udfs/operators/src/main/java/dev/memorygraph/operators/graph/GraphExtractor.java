@@ -23,11 +23,8 @@ import static dev.memorygraph.model.graph.RelationshipType.REFERENCES;
 import static dev.memorygraph.model.graph.RelationshipType.USER_BELONGS_TO;
 import static dev.memorygraph.model.graph.RelationshipType.USES_MODEL;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.memorygraph.model.ContextDocument;
 import dev.memorygraph.model.EnrichedEvent;
-import dev.memorygraph.model.EventJson;
-import dev.memorygraph.model.EventType;
 import dev.memorygraph.model.FunctionCall;
 import dev.memorygraph.model.ModelRef;
 import dev.memorygraph.model.PiiReport;
@@ -40,12 +37,8 @@ import dev.memorygraph.model.ToolCall;
 import dev.memorygraph.model.graph.GraphMutation;
 import dev.memorygraph.model.graph.NodeLabel;
 import dev.memorygraph.model.graph.RelationshipType;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.memorygraph.operators.text.Sha256;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,53 +53,26 @@ import java.util.Map;
  * and sessions. The tenant of a prompt is {@code prompt.metadata.tenantId} when present; sessions
  * carry their own {@code tenantId}.
  *
- * <p>Not thread-safe (it keeps a message digest); one instance per subtask.
+ * <p>Stateless and thread-safe.
  */
 public final class GraphExtractor {
-
-    /** The key in {@code prompt.metadata} that names the prompt's tenant. */
-    public static final String TENANT_METADATA_KEY = "tenantId";
-
-    private final MessageDigest sha256;
-
-    public GraphExtractor() {
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public List<GraphMutation> extract(EnrichedEvent enriched) {
         List<GraphMutation> out = new ArrayList<>(16);
         switch (enriched.event().type()) {
-            case PROMPT -> prompt(enriched.event().prompt(), enriched.text(), out);
-            case RESPONSE -> response(enriched.event().response(), enriched.text(), out);
+            case PROMPT -> prompt(enriched.event().prompt(), enriched.text(), enriched.pii(), out);
+            case RESPONSE ->
+                    response(enriched.event().response(), enriched.text(), enriched.pii(), out);
             case SESSION -> session(enriched.event().session(), out);
-        }
-        PiiReport pii = enriched.pii();
-        if (pii != null && !out.isEmpty() && enriched.event().type() != EventType.SESSION) {
-            // The first mutation is the event's own node: it carries the flags, never values.
-            GraphMutation node = out.get(0);
-            Map<String, Object> props = new LinkedHashMap<>(node.properties());
-            props.put("piiPolicy", pii.policy());
-            props.put("hasPII", pii.found());
-            if (pii.found()) {
-                props.put("piiTypes", pii.types());
-                props.put("piiCount", pii.total());
-            }
-            if (pii.textSecretId() != null) {
-                props.put("textSecretId", pii.textSecretId());
-            }
-            out.set(0, GraphMutation.node(node.label(), node.id(), props, node.sourceEventId()));
         }
         return out;
     }
 
-    private void prompt(PromptEvent event, TextFeatures text, List<GraphMutation> out) {
+    private void prompt(
+            PromptEvent event, TextFeatures text, PiiReport pii, List<GraphMutation> out) {
         String id = event.eventId();
         SessionRef session = event.session();
-        String tenant = tenantOf(event);
+        String tenant = event.tenantId();
         Props prompt =
                 new Props()
                         .put("createdAt", event.timestamp())
@@ -123,6 +89,7 @@ public final class GraphExtractor {
                                         ? null
                                         : event.traceContext().traceId());
         textProperties(prompt, text);
+        piiProperties(prompt, pii);
         ModelRef model = event.model();
         if (model != null) {
             prompt.put("modelId", model.id());
@@ -223,7 +190,8 @@ public final class GraphExtractor {
         }
     }
 
-    private void response(ResponseEvent event, TextFeatures text, List<GraphMutation> out) {
+    private void response(
+            ResponseEvent event, TextFeatures text, PiiReport pii, List<GraphMutation> out) {
         String id = event.eventId();
         Props response =
                 new Props()
@@ -231,6 +199,7 @@ public final class GraphExtractor {
                         .put("promptId", event.promptEventId())
                         .put("tags", event.tags());
         textProperties(response, text);
+        piiProperties(response, pii);
         if (event.response() != null) {
             response.put("text", event.response().text())
                     .put("finishReason", event.response().finishReason());
@@ -357,6 +326,18 @@ public final class GraphExtractor {
         }
     }
 
+    /** What the PII stage found and did: policy, types, counts, secret id; never values. */
+    private static void piiProperties(Props props, PiiReport pii) {
+        if (pii == null) {
+            return;
+        }
+        props.put("piiPolicy", pii.policy()).put("hasPII", pii.found());
+        if (pii.found()) {
+            props.put("piiTypes", pii.types()).put("piiCount", pii.total());
+        }
+        props.put("textSecretId", pii.textSecretId());
+    }
+
     private static void textProperties(Props props, TextFeatures text) {
         if (text == null) {
             return;
@@ -368,30 +349,12 @@ public final class GraphExtractor {
                 .put("templateId", text.templateId());
     }
 
-    /** The prompt's tenant from {@code prompt.metadata.tenantId}, or {@code null}. */
-    public static String tenantOf(PromptEvent event) {
-        String metadata = event.prompt().metadata();
-        if (metadata == null || !metadata.contains(TENANT_METADATA_KEY)) {
-            return null;
-        }
-        try {
-            JsonNode tenant = EventJson.mapper().readTree(metadata).get(TENANT_METADATA_KEY);
-            return tenant != null && tenant.isTextual() && !tenant.asText().isBlank()
-                    ? tenant.asText()
-                    : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private static Integer sizeOf(List<?> list) {
         return list == null || list.isEmpty() ? null : list.size();
     }
 
-    private String sha256Hex(String text) {
-        return HexFormat.of()
-                .formatHex(
-                        sha256.digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8)));
+    private static String sha256Hex(String text) {
+        return Sha256.hex(text == null ? "" : text);
     }
 
     private static GraphMutation node(NodeLabel label, String id, Props props, String source) {

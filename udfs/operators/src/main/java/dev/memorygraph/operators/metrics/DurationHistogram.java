@@ -8,7 +8,8 @@ import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
  * A histogram of durations recorded in nanoseconds and reported in seconds, as the {@code
  * *_seconds} metric names promise. Quantiles and mean are exact seconds (fractions); min and max
  * are whole seconds because Flink's statistics type makes them {@code long}; the raw sample values
- * ({@code getValues}) stay in nanoseconds.
+ * ({@code getValues}) stay in nanoseconds. Thread-safe: async stages and sink writers record from
+ * callback threads while the reporter reads.
  */
 public final class DurationHistogram implements Histogram {
 
@@ -21,22 +22,22 @@ public final class DurationHistogram implements Histogram {
     }
 
     /** Records the time elapsed since {@code startNanos} (a {@link System#nanoTime()} reading). */
-    public void recordSince(long startNanos) {
+    public synchronized void recordSince(long startNanos) {
         nanos.update(System.nanoTime() - startNanos);
     }
 
     @Override
-    public void update(long valueNanos) {
+    public synchronized void update(long valueNanos) {
         nanos.update(valueNanos);
     }
 
     @Override
-    public long getCount() {
+    public synchronized long getCount() {
         return nanos.getCount();
     }
 
     @Override
-    public HistogramStatistics getStatistics() {
+    public synchronized HistogramStatistics getStatistics() {
         HistogramStatistics s = nanos.getStatistics();
         return new HistogramStatistics() {
             @Override

@@ -293,28 +293,29 @@ public final class PatternDetector {
         if (text.chars().filter(Character::isDigit).count() < 7) {
             return;
         }
-        // National formats must group digits as the region writes them ("2024-000123" is an
-        // invoice number); international ones (+...) only need to be valid numbers.
-        addPhones(text, PhoneNumberUtil.Leniency.STRICT_GROUPING, false, out);
-        addPhones(text, PhoneNumberUtil.Leniency.VALID, true, out);
-    }
-
-    private void addPhones(
-            String text,
-            PhoneNumberUtil.Leniency leniency,
-            boolean internationalOnly,
-            List<PiiFinding> out) {
-        for (PhoneNumberMatch match : phones.findNumbers(text, defaultRegion, leniency, 10_000)) {
+        for (PhoneNumberMatch match :
+                phones.findNumbers(text, defaultRegion, PhoneNumberUtil.Leniency.VALID, 10_000)) {
             int start = match.start();
             int end = match.end();
-            if (internationalOnly && !match.rawString().startsWith("+")) {
-                continue;
-            }
-            if (insideToken(text, start, end) || overlapsExisting(out, start, end)) {
+            if (insideToken(text, start, end)
+                    || overlapsExisting(out, start, end)
+                    || !match.rawString().startsWith("+") && !groupedAsWritten(match.rawString())) {
                 continue;
             }
             out.add(new PiiFinding(PiiType.PHONE, start, end, 0.85));
         }
+    }
+
+    /**
+     * National formats must group digits as the region writes them ("2024-000123" is an invoice
+     * number); international ones (+...) only need to be valid numbers. Checked on the candidate
+     * alone, so the text is scanned once.
+     */
+    private boolean groupedAsWritten(String candidate) {
+        return phones.findNumbers(
+                        candidate, defaultRegion, PhoneNumberUtil.Leniency.STRICT_GROUPING, 10)
+                .iterator()
+                .hasNext();
     }
 
     private static boolean insideToken(String text, int start, int end) {

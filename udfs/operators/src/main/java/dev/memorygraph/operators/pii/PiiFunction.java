@@ -11,17 +11,14 @@ import dev.memorygraph.model.InboundEvent;
 import dev.memorygraph.model.PiiReport;
 import dev.memorygraph.model.ReasonCode;
 import dev.memorygraph.model.TextFeatures;
-import dev.memorygraph.operators.graph.GraphExtractor;
 import dev.memorygraph.operators.metrics.DurationHistogram;
+import dev.memorygraph.operators.text.Sha256;
 import dev.memorygraph.operators.text.TextNormalizer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +30,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import org.slf4j.Logger;
@@ -94,10 +92,13 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
         findings = new EnumMap<>(PiiType.class);
         for (PiiType type : PiiType.values()) {
             findings.put(
-                    type, metrics.addGroup("pii_type", type.name()).counter("pii_findings_total"));
+                    type,
+                    metrics.addGroup("pii_type", type.name())
+                            .counter("pii_findings_total", new ThreadSafeSimpleCounter()));
         }
-        vaultRequests = metrics.counter("vault_requests_total");
-        vaultFailures = metrics.counter("vault_failures_total");
+        // Updated from HTTP callback threads as well as the task thread.
+        vaultRequests = metrics.counter("vault_requests_total", new ThreadSafeSimpleCounter());
+        vaultFailures = metrics.counter("vault_failures_total", new ThreadSafeSimpleCounter());
         duration =
                 metrics.addGroup(LABEL_STAGE, STAGE)
                         .histogram(ENRICHMENT_DURATION_SECONDS, new DurationHistogram(1024));
@@ -182,7 +183,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
         metadata.put("eventId", enriched.eventId());
         metadata.put("pii", true);
         metadata.put("piiTypes", counts.keySet().stream().map(Enum::name).toList());
-        return vault.store(texts.get(0), tenantOf(enriched.event()), metadata)
+        return vault.store(texts.get(0), enriched.event().tenantId(), metadata)
                 .handle(
                         (secretId, error) -> {
                             if (error != null) {
@@ -271,7 +272,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
         if (t != null && texts.get(0) != null) {
             features =
                     new TextFeatures(
-                            sha256(TextNormalizer.normalize(texts.get(0))),
+                            Sha256.hex(TextNormalizer.normalize(texts.get(0))),
                             t.normalizedLength(),
                             t.language(),
                             t.languageConfidence(),
@@ -300,16 +301,8 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
     }
 
     private PiiPolicy policyFor(InboundEvent event) {
-        String tenant = tenantOf(event);
+        String tenant = event.tenantId();
         return tenant == null ? defaultPolicy : tenantPolicies.getOrDefault(tenant, defaultPolicy);
-    }
-
-    private static String tenantOf(InboundEvent event) {
-        return switch (event.type()) {
-            case PROMPT -> GraphExtractor.tenantOf(event.prompt());
-            case SESSION -> event.session().tenantId();
-            case RESPONSE -> null;
-        };
     }
 
     private static Throwable cause(Throwable error) {
@@ -318,17 +311,6 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
             t = t.getCause();
         }
         return t;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256")
-                                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.memorygraph.operators.pii;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.ReadableConfig;
 
 /** Configuration of stage 4 (PII detection and policies). */
 public final class PiiOptions {
@@ -103,14 +104,22 @@ public final class PiiOptions {
     public static final ConfigOption<Duration> ASYNC_TIMEOUT =
             ConfigOptions.key("pii.async.timeout")
                     .durationType()
-                    .defaultValue(Duration.ofSeconds(45))
+                    .defaultValue(Duration.ofSeconds(60))
                     .withDescription(
-                            "Per event, longer than all retries; an event that takes longer goes to"
-                                    + " the dead-letter queue, redacted.");
+                            "Per event; must exceed a Presidio call and a vault call with all their"
+                                    + " retries (2 x 27 s with the defaults). An event that takes"
+                                    + " longer goes to the dead-letter queue, redacted.");
 
     public static final ConfigOption<Integer> ASYNC_CAPACITY =
             ConfigOptions.key("pii.async.capacity")
                     .intType()
                     .defaultValue(100)
                     .withDescription("Events in flight per subtask.");
+
+    /** The longest one HTTP call can take with its retries: every attempt times out. */
+    static Duration worstCaseCall(ReadableConfig config) {
+        int retries = config.get(RETRY_MAX_RETRIES);
+        Duration backoffs = config.get(RETRY_INITIAL_BACKOFF).multipliedBy((1L << retries) - 1);
+        return config.get(REQUEST_TIMEOUT).multipliedBy(retries + 1L).plus(backoffs);
+    }
 }

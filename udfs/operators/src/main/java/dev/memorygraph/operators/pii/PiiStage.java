@@ -2,6 +2,7 @@ package dev.memorygraph.operators.pii;
 
 import dev.memorygraph.model.DeadLetter;
 import dev.memorygraph.model.EnrichedEvent;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
@@ -28,6 +29,14 @@ public final class PiiStage {
     public record Output(DataStream<EnrichedEvent> events, DataStream<DeadLetter> deadLetters) {}
 
     public static Output apply(DataStream<EnrichedEvent> enriched, Configuration config) {
+        // An event makes at most two calls in sequence: Presidio, then the vault.
+        Duration needed = PiiOptions.worstCaseCall(config).multipliedBy(2);
+        if (config.get(PiiOptions.ASYNC_TIMEOUT).compareTo(needed) <= 0) {
+            throw new IllegalArgumentException(
+                    "pii.async.timeout must exceed "
+                            + needed
+                            + " (two HTTP calls with all their retries), or retries are cut off");
+        }
         DataStream<PiiResult> results =
                 AsyncDataStream.unorderedWait(
                                 enriched,

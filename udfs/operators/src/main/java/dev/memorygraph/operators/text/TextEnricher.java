@@ -3,10 +3,6 @@ package dev.memorygraph.operators.text;
 import dev.memorygraph.model.EventType;
 import dev.memorygraph.model.InboundEvent;
 import dev.memorygraph.model.TextFeatures;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Stage 3 on one event: normalise whitespace, hash, detect the language, count tokens, find the
@@ -14,19 +10,11 @@ import java.util.HexFormat;
  */
 public final class TextEnricher {
 
-    private static final HexFormat HEX = HexFormat.of();
-
-    private final MessageDigest sha256;
     private final LanguageDetector languages;
     private final TokenCounter tokens;
     private final TemplateExtractor templates;
 
     public TextEnricher() {
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JVM", e);
-        }
         this.languages = new LanguageDetector();
         this.tokens = new TokenCounter();
         this.templates = new TemplateExtractor();
@@ -53,22 +41,17 @@ public final class TextEnricher {
                                 event.prompt().prompt().parameters())
                         : TemplateExtractor.Template.ABSENT;
         return new TextFeatures(
-                sha256Hex(normalized),
+                Sha256.hex(normalized),
                 normalized.length(),
                 language.language(),
                 language.confidence(),
                 count.tokens(),
                 count.encoding(),
                 count.method(),
-                template.template() == null ? null : sha256Hex(template.template()),
+                template.template() == null ? null : Sha256.hex(template.template()),
                 template.template(),
                 template.source(),
                 template.variables(),
                 template.rendered());
-    }
-
-    /** SHA-256 of the UTF-8 bytes, lower-case hex. */
-    public String sha256Hex(String text) {
-        return HEX.formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -19,6 +19,7 @@ import dev.memorygraph.model.SessionRef;
 import dev.memorygraph.model.ToolCall;
 import dev.memorygraph.model.Usage;
 import dev.memorygraph.model.graph.GraphMutation;
+import dev.memorygraph.operators.text.Sha256;
 import dev.memorygraph.operators.text.TextEnricher;
 import dev.memorygraph.testing.TestEvents;
 import java.time.Instant;
@@ -168,12 +169,10 @@ class GraphExtractorTest {
 
     @Test
     void tenantComesOnlyFromATextualMetadataField() {
-        assertThat(GraphExtractor.tenantOf(promptWithMetadata(null))).isNull();
-        assertThat(GraphExtractor.tenantOf(promptWithMetadata("{\"tenantId\":7}"))).isNull();
-        assertThat(GraphExtractor.tenantOf(promptWithMetadata("{\"x\":{\"tenantId\":\"a\"}}")))
-                .isNull();
-        assertThat(GraphExtractor.tenantOf(promptWithMetadata("{\"tenantId\":\"t-9\"}")))
-                .isEqualTo("t-9");
+        assertThat(promptWithMetadata(null).tenantId()).isNull();
+        assertThat(promptWithMetadata("{\"tenantId\":7}").tenantId()).isNull();
+        assertThat(promptWithMetadata("{\"x\":{\"tenantId\":\"a\"}}").tenantId()).isNull();
+        assertThat(promptWithMetadata("{\"tenantId\":\"t-9\"}").tenantId()).isEqualTo("t-9");
     }
 
     EnrichedEvent enrich(InboundEvent event) {
@@ -216,7 +215,7 @@ class GraphExtractorTest {
         return (String) mutations.get(0).properties().get("textHash");
     }
 
-    String sha256(String s) {
-        return text.sha256Hex(s);
+    static String sha256(String s) {
+        return Sha256.hex(s);
     }
 }
