@@ -1,14 +1,17 @@
 package dev.memorygraph.streaming;
 
+import dev.memorygraph.core.config.CommandLineConfig;
+import dev.memorygraph.core.config.JobConfig;
 import dev.memorygraph.model.DeadLetter;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.InboundEvent;
 import dev.memorygraph.model.RawEvent;
-import dev.memorygraph.operators.config.CommandLineConfig;
+import dev.memorygraph.model.graph.GraphMutation;
 import dev.memorygraph.operators.dedup.DedupOptions;
 import dev.memorygraph.operators.dedup.DedupStage;
 import dev.memorygraph.operators.dlq.DeadLetterSink;
 import dev.memorygraph.operators.dlq.KafkaDeadLetterQueue;
+import dev.memorygraph.operators.graph.GraphOptions;
 import dev.memorygraph.operators.graph.GraphStage;
 import dev.memorygraph.operators.ingest.IngestSource;
 import dev.memorygraph.operators.ingest.KafkaOptions;
@@ -18,9 +21,11 @@ import dev.memorygraph.operators.pii.PiiStage;
 import dev.memorygraph.operators.text.TextStage;
 import dev.memorygraph.operators.validate.ValidationOptions;
 import dev.memorygraph.operators.validate.ValidationStage;
+import dev.memorygraph.sinks.base.RetriesExhausted;
 import dev.memorygraph.sinks.neo4j.Neo4jOptions;
 import dev.memorygraph.sinks.neo4j.Neo4jSink;
 import java.time.Clock;
+import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -30,44 +35,86 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The memory-graph streaming job: Kafka events, validation (invalid records to the dead-letter
- * topic), dedup by event id, text features, the Parquet event lake, and the memory graph in Neo4j.
+ * topic), dedup by event id, text features, PII, the Parquet event lake, and the memory graph in
+ * Neo4j.
  *
- * <p>The job takes its source and dead-letter sink from the caller, so tests run the same graph on
- * bounded test I/O; {@link #main} wires the production Kafka I/O from configuration. Runtime mode,
- * checkpointing and state backend come from the Flink configuration, never from code.
+ * <p>The job takes all of its I/O from the caller ({@link Io}): the source, the dead-letter sink
+ * and the stores. Tests run the same graph on bounded test I/O; {@link #fromConfig} wires the
+ * production Kafka, lake and Neo4j I/O. Runtime mode, checkpointing and state backend come from the
+ * Flink configuration, never from code.
  */
 public final class StreamingJob {
 
     public static final String JOB_NAME = "memory-graph-streaming";
     public static final String NEO4J_SINK_UID = "neo4j-sink";
 
-    private final Configuration config;
-    private final Source<RawEvent, ?, ?> source;
-    private final WatermarkStrategy<RawEvent> watermarks;
-    private final Sink<DeadLetter> deadLetters;
-    private final Clock clock;
-
-    public StreamingJob(
-            Configuration config,
+    /**
+     * Everything the job reads and writes. {@code graph} is null when the graph is not written; the
+     * sinks are set on the operators with the uids the README lists.
+     */
+    public record Io(
             Source<RawEvent, ?, ?> source,
             WatermarkStrategy<RawEvent> watermarks,
             Sink<DeadLetter> deadLetters,
-            Clock clock) {
+            Sink<EnrichedEvent> lake,
+            Sink<GraphMutation> graph) {
+
+        public Io {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(watermarks, "watermarks");
+            Objects.requireNonNull(deadLetters, "deadLetters");
+            Objects.requireNonNull(lake, "lake");
+        }
+
+        /** The same I/O writing the graph to {@code graph} instead. */
+        public Io withGraph(Sink<GraphMutation> graph) {
+            return new Io(source, watermarks, deadLetters, lake, graph);
+        }
+    }
+
+    private final Configuration config;
+    private final Io io;
+    private final Clock clock;
+
+    public StreamingJob(Configuration config, Io io, Clock clock) {
         this.config = config;
-        this.source = source;
-        this.watermarks = watermarks;
-        this.deadLetters = deadLetters;
+        this.io = io;
         this.clock = clock;
     }
 
-    /** The job with production Kafka I/O, as {@code flink run} starts it. */
+    /**
+     * The job with production I/O, as {@code flink run} starts it. Every option is checked here,
+     * before a job graph exists; a missing or invalid one fails with its key in the message.
+     */
     public static StreamingJob fromConfig(Configuration config) {
-        return new StreamingJob(
-                config,
+        StreamingJobOptions.validate(config);
+        return new StreamingJob(config, productionIo(config), Clock.systemUTC());
+    }
+
+    /** Kafka in and out, the lake under {@code lake.path}, the graph in Neo4j if enabled. */
+    public static Io productionIo(Configuration config) {
+        return new Io(
                 IngestSource.create(config),
                 IngestSource.watermarks(config),
                 DeadLetterSink.create(config),
-                Clock.systemUTC());
+                EventLake.sink(config),
+                config.get(Neo4jOptions.ENABLED) ? neo4jSink(config) : null);
+    }
+
+    /**
+     * The Neo4j sink from {@code neo4j.*}, with the job's dead-letter (and reconciliation) topic.
+     */
+    public static Neo4jSink neo4jSink(Configuration config) {
+        Neo4jSink.Builder builder =
+                Neo4jSink.builder()
+                        .fromConfig(config)
+                        .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
+        if (config.get(Neo4jOptions.ON_RETRIES_EXHAUSTED) == RetriesExhausted.RECONCILE) {
+            builder.setReconciliationQueue(
+                    KafkaDeadLetterQueue.fromConfig(
+                            config, config.get(KafkaOptions.RECONCILIATION_TOPIC)));
+        }
+        return builder.build();
     }
 
     /**
@@ -86,7 +133,7 @@ public final class StreamingJob {
      */
     public DataStream<EnrichedEvent> enrich(StreamExecutionEnvironment env) {
         DataStream<RawEvent> raw =
-                env.fromSource(source, watermarks, "Kafka events")
+                env.fromSource(io.source(), io.watermarks(), "Kafka events")
                         .uid(IngestSource.UID)
                         .name("Kafka events");
         ValidationStage.Output validated =
@@ -96,40 +143,44 @@ public final class StreamingJob {
                         ValidationOptions.fromConfig(config),
                         clock);
         DataStream<InboundEvent> unique =
-                DedupStage.apply(validated.valid(), config.get(DedupOptions.TTL));
+                DedupStage.apply(validated.valid(), DedupOptions.fromConfig(config));
         DataStream<EnrichedEvent> enriched = TextStage.apply(unique);
         DataStream<DeadLetter> letters = validated.deadLetters();
         if (config.get(PiiOptions.ENABLED)) {
-            PiiStage.Output pii = PiiStage.apply(enriched, config);
+            PiiStage.Output pii = PiiStage.apply(enriched, PiiOptions.fromConfig(config));
             enriched = pii.events();
             letters = letters.union(pii.deadLetters());
         }
-        letters.sinkTo(deadLetters).uid(DeadLetterSink.UID).name("Dead-letter queue");
+        letters.sinkTo(io.deadLetters()).uid(DeadLetterSink.UID).name("Dead-letter queue");
         return enriched;
     }
 
     /**
-     * Stages 7–8: the event lake, and graph extraction into Neo4j when {@code neo4j.enabled}. A
-     * mutation Neo4j rejects for good goes to the dead-letter topic from inside the sink.
+     * Stages 7–8: the event lake, and graph extraction into the graph sink when there is one. A
+     * mutation the store rejects for good goes to the dead-letter topic from inside the sink.
      */
     public void writeStores(DataStream<EnrichedEvent> enriched) {
-        EventLake.write(enriched, config);
-        if (config.get(Neo4jOptions.ENABLED)) {
-            GraphStage.apply(enriched, config)
-                    .sinkTo(
-                            Neo4jSink.builder()
-                                    .fromConfig(config)
-                                    .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config))
-                                    .build())
+        enriched.sinkTo(io.lake()).uid(EventLake.SINK_UID).name("Event lake (Parquet)");
+        if (io.graph() != null) {
+            GraphStage.apply(enriched, GraphOptions.fromConfig(config))
+                    .sinkTo(io.graph())
                     .uid(NEO4J_SINK_UID)
                     .name("Neo4j graph");
         }
     }
 
+    /**
+     * Parses {@code --key value} arguments, overlays the cluster's configuration and {@code -D}
+     * options (which win), checks every option, shows them (secrets masked) in the web UI, and runs
+     * the job.
+     */
     public static void main(String[] args) throws Exception {
-        Configuration config = CommandLineConfig.parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
-        fromConfig(config).build(env);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Configuration config =
+                JobConfig.resolve(CommandLineConfig.parse(args), env.getConfiguration());
+        StreamingJob job = fromConfig(config);
+        JobConfig.publish(env, config);
+        job.build(env);
         env.execute(JOB_NAME);
     }
 }

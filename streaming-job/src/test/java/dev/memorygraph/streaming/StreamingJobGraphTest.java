@@ -19,6 +19,8 @@ class StreamingJobGraphTest {
     void everyOperatorHasAnExplicitUidAndAName() {
         Configuration config = new Configuration();
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, "kafka:9092");
+        config.setString("lake.path", "file:///tmp/memory-graph-test/lake");
+        config.setString("neo4j.uri", "bolt://graph:7687");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         StreamingJob.fromConfig(config).build(env);
 

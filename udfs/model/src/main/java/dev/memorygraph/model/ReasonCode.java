@@ -36,6 +36,16 @@ public enum ReasonCode {
      */
     STORE_REJECTED,
     /**
+     * A store stayed unavailable after every retry and the sink is set to reconcile: the letter, on
+     * the reconciliation topic rather than the DLQ, holds the write to repeat.
+     */
+    STORE_UNAVAILABLE,
+    /**
+     * A write is larger than its sink's per-record limit; the letter holds what could not be
+     * written instead of the sink failing on it forever.
+     */
+    WRITE_TOO_LARGE,
+    /**
      * The Data Vault could not store an event's text (unreachable after retries, or timed out); the
      * letter holds the event with its PII redacted, never the clear text.
      */

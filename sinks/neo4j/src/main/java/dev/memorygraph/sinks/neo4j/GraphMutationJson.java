@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /** A graph mutation as JSON (the value of its dead letter), and its size for buffering. */
-final class GraphMutationJson {
+public final class GraphMutationJson {
 
     private GraphMutationJson() {}
 
-    static byte[] toJson(GraphMutation m) {
+    public static byte[] toJson(GraphMutation m) {
         ObjectNode json = EventJson.mapper().createObjectNode();
         json.put("kind", m.kind().name());
         if (m.kind() == GraphMutation.Kind.NODE) {
@@ -47,7 +47,7 @@ final class GraphMutationJson {
     }
 
     /** A cheap upper-bound estimate of the mutation's size on the wire, in bytes. */
-    static long estimateSize(GraphMutation m) {
+    public static long estimateSize(GraphMutation m) {
         long size = 64 + length(m.id()) + length(m.fromId()) + length(m.toId());
         for (Map.Entry<String, Object> property : m.properties().entrySet()) {
             size += 8 + property.getKey().length();

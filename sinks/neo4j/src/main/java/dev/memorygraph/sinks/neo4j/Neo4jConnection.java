@@ -1,5 +1,6 @@
 package dev.memorygraph.sinks.neo4j;
 
+import dev.memorygraph.core.config.JobConfig;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,10 @@ public record Neo4jConnection(
 
     public static Neo4jConnection fromConfig(ReadableConfig config) {
         return new Neo4jConnection(
-                config.get(Neo4jOptions.URI),
+                JobConfig.required(
+                        config,
+                        Neo4jOptions.URI,
+                        "the Bolt URI of the graph (bolt:// or neo4j://)"),
                 config.get(Neo4jOptions.DATABASE),
                 config.get(Neo4jOptions.USERNAME),
                 config.get(Neo4jOptions.PASSWORD_FILE),

@@ -1,8 +1,12 @@
 package dev.memorygraph.sinks.neo4j;
 
+import dev.memorygraph.core.retry.RetryPolicy;
+import dev.memorygraph.sinks.base.RetriesExhausted;
+import dev.memorygraph.sinks.base.SinkErrorHandling;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.MemorySize;
 
 /** Configuration of the Neo4j sink (spec §6.1 batching, §6.2 connection pool). */
 public final class Neo4jOptions {
@@ -18,8 +22,10 @@ public final class Neo4jOptions {
     public static final ConfigOption<String> URI =
             ConfigOptions.key("neo4j.uri")
                     .stringType()
-                    .defaultValue("bolt://localhost:7687")
-                    .withDescription("Bolt URI of the Neo4j server or cluster (neo4j:// routes).");
+                    .noDefaultValue()
+                    .withDescription(
+                            "Bolt URI of the Neo4j server or cluster (neo4j:// routes). Required"
+                                    + " when neo4j.enabled.");
 
     public static final ConfigOption<String> DATABASE =
             ConfigOptions.key("neo4j.database")
@@ -72,27 +78,48 @@ public final class Neo4jOptions {
                     .withDescription(
                             "Mutations buffered per subtask before the sink back-pressures.");
 
-    public static final ConfigOption<Integer> MAX_IN_FLIGHT_BATCHES =
-            ConfigOptions.key("neo4j.max-in-flight-batches")
-                    .intType()
-                    .defaultValue(1)
+    public static final ConfigOption<MemorySize> BATCH_MAX_BYTES =
+            ConfigOptions.key("neo4j.batch.max-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.ofMebiBytes(64))
                     .withDescription(
-                            "Transactions in flight per subtask. Keep 1: FOLLOWS links rely on"
-                                    + " batches committing in order.");
+                            "Estimated bytes of one transaction's mutations at most; at least"
+                                    + " neo4j.record.max-bytes.");
 
-    public static final ConfigOption<Duration> RETRY_INITIAL_BACKOFF =
-            ConfigOptions.key("neo4j.retry.initial-backoff")
-                    .durationType()
-                    .defaultValue(Duration.ofSeconds(1))
-                    .withDescription("First retry delay after a transient error; doubles per try.");
-
-    public static final ConfigOption<Integer> RETRY_MAX_RETRIES =
-            ConfigOptions.key("neo4j.retry.max-retries")
-                    .intType()
-                    .defaultValue(3)
+    public static final ConfigOption<MemorySize> RECORD_MAX_BYTES =
+            ConfigOptions.key("neo4j.record.max-bytes")
+                    .memoryType()
+                    .defaultValue(MemorySize.ofMebiBytes(16))
                     .withDescription(
-                            "Retries of a batch after transient errors (1 s, 2 s, 4 s by"
-                                    + " default) before it is split to find a poison mutation.");
+                            "Estimated bytes of one mutation at most; a larger one goes to the"
+                                    + " dead-letter queue (WRITE_TOO_LARGE). Must be at least"
+                                    + " validation.max-record-size, checked at start.");
+
+    public static final ConfigOption<Integer> REFERENCE_CACHE_MAX_ENTRIES =
+            ConfigOptions.key("neo4j.reference-cache.max-entries")
+                    .intType()
+                    .defaultValue(100_000)
+                    .withDescription(
+                            "Reference nodes and relationships (users, sessions, models, tenants,"
+                                    + " ...) each sink subtask remembers having written, so it does"
+                                    + " not write them again unchanged; 0 turns this off.");
+
+    /** Transient errors: 1 s, 2 s, 4 s by default (spec §2.2). */
+    public static final RetryPolicy.Options RETRY = RetryPolicy.options("neo4j.retry");
+
+    /** Deadlocks and lock waits: short and jittered, see {@link SinkErrorHandling}. */
+    public static final RetryPolicy.Options CONTENTION_RETRY =
+            RetryPolicy.options(
+                    "neo4j.contention-retry", SinkErrorHandling.DEFAULT_CONTENTION_RETRIES);
+
+    public static final ConfigOption<RetriesExhausted> ON_RETRIES_EXHAUSTED =
+            ConfigOptions.key("neo4j.on-retries-exhausted")
+                    .enumType(RetriesExhausted.class)
+                    .defaultValue(RetriesExhausted.FAIL)
+                    .withDescription(
+                            "What happens to a batch whose transient errors outlast the retries:"
+                                    + " FAIL the job (restart from the checkpoint, nothing lost)"
+                                    + " or RECONCILE (to the reconciliation topic).");
 
     public static final ConfigOption<Duration> TRANSACTION_TIMEOUT =
             ConfigOptions.key("neo4j.transaction.timeout")

@@ -6,6 +6,7 @@ import static dev.memorygraph.sinks.neo4j.Neo4jTestSupport.relationshipCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.memorygraph.core.retry.RetryPolicy;
 import dev.memorygraph.model.DeadLetter;
 import dev.memorygraph.model.ReasonCode;
 import dev.memorygraph.model.graph.GraphMutation;
@@ -13,7 +14,7 @@ import dev.memorygraph.model.graph.GraphMutationTypeInfoFactory.GraphMutationTyp
 import dev.memorygraph.model.graph.NodeLabel;
 import dev.memorygraph.model.graph.RelationshipType;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
-import dev.memorygraph.sinks.neo4j.Neo4jTestSupport.CollectingDeadLetterQueue;
+import dev.memorygraph.sinks.base.TestingDeadLetterQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,13 +89,13 @@ class Neo4jSinkITCase {
                             "e" + i));
             mutations.add(GraphMutation.node(NodeLabel.USER, user, Map.of(), "e" + i));
         }
-        CollectingDeadLetterQueue dlq = new CollectingDeadLetterQueue("batches");
+        TestingDeadLetterQueue dlq = new TestingDeadLetterQueue("batches");
 
         JobExecutionResult result = run(mutations, sink(dlq).setMaxBatchSize(1000).build(), 1);
 
         assertThat(nodeCounts(driver))
                 .containsExactlyInAnyOrderEntriesOf(Map.of("Prompt", 2_500L, "User", 10L));
-        assertThat(dlq.letters()).isEmpty();
+        assertThat(dlq.durable()).isEmpty();
         assertThat(counter(result, "storage_writes_total")).isEqualTo(5_000);
         // 5,000 mutations in batches of at most 1,000: at least five transactions.
         assertThat(histogram(result, "write_latency_seconds").getCount()).isGreaterThanOrEqualTo(5);
@@ -131,7 +132,7 @@ class Neo4jSinkITCase {
     @Test
     void writingTheSameMutationsTwiceChangesNothing() throws Exception {
         List<GraphMutation> mutations = sessionGraph();
-        CollectingDeadLetterQueue dlq = new CollectingDeadLetterQueue("twice");
+        TestingDeadLetterQueue dlq = new TestingDeadLetterQueue("twice");
 
         run(mutations, sink(dlq).build(), 2);
         Map<String, Long> nodes = nodeCounts(driver);
@@ -154,7 +155,7 @@ class Neo4jSinkITCase {
 
     @Test
     void sequenceLinksConvergeToTheLastOrderWhateverWasWrittenBefore() throws Exception {
-        CollectingDeadLetterQueue dlq = new CollectingDeadLetterQueue("sequence");
+        TestingDeadLetterQueue dlq = new TestingDeadLetterQueue("sequence");
         // A replay after a failure: a stale A->C from an earlier attempt, then the final chain.
         List<GraphMutation> links =
                 List.of(
@@ -190,16 +191,16 @@ class Neo4jSinkITCase {
                 150,
                 GraphMutation.node(
                         NodeLabel.PROMPT, "poison", Map.of("userId", hugeUserId), "e-poison"));
-        CollectingDeadLetterQueue dlq = new CollectingDeadLetterQueue("poison");
+        TestingDeadLetterQueue dlq = new TestingDeadLetterQueue("poison");
 
         JobExecutionResult result = run(mutations, sink(dlq).setMaxBatchSize(1000).build(), 1);
 
         assertThat(nodeCounts(driver)).containsExactlyEntriesOf(Map.of("Prompt", 300L));
-        assertThat(dlq.letters()).hasSize(1);
-        DeadLetter letter = dlq.letters().get(0);
+        assertThat(dlq.durable()).hasSize(1);
+        DeadLetter letter = dlq.durable().get(0);
         assertThat(letter.reason()).isEqualTo(ReasonCode.STORE_REJECTED);
         assertThat(letter.stage()).isEqualTo("neo4j-sink");
-        assertThat(letter.message()).startsWith("Neo4j rejected the mutation: Neo.");
+        assertThat(letter.message()).startsWith("neo4j rejected the write: Neo.");
         assertThat(letter.message()).doesNotContain("uuuu");
         assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("e-poison");
         assertThat(new String(letter.value(), StandardCharsets.UTF_8))
@@ -210,7 +211,7 @@ class Neo4jSinkITCase {
 
     @Test
     void retriesTransientErrorsUntilTheyClear() throws Exception {
-        CollectingDeadLetterQueue dlq = new CollectingDeadLetterQueue("transient");
+        TestingDeadLetterQueue dlq = new TestingDeadLetterQueue("transient");
         try (Session session = driver.session()) {
             session.run("CREATE (:Prompt {id: 'locked'})").consume();
         }
@@ -229,7 +230,10 @@ class Neo4jSinkITCase {
                                 try {
                                     return run(
                                             mutations,
-                                            sink(dlq).setRetries(Duration.ofMillis(500), 5).build(),
+                                            sink(dlq)
+                                                    .setRetryPolicy(
+                                                            retries(Duration.ofMillis(500), 5))
+                                                    .build(),
                                             1);
                                 } catch (Exception e) {
                                     throw new IllegalStateException(e);
@@ -249,7 +253,7 @@ class Neo4jSinkITCase {
                 .isEqualTo(1L);
         assertThat(counter(result, "storage_write_retries_total")).isGreaterThanOrEqualTo(1);
         assertThat(counter(result, "storage_write_failures_total")).isZero();
-        assertThat(dlq.letters()).isEmpty();
+        assertThat(dlq.durable()).isEmpty();
     }
 
     static List<GraphMutation> sessionGraph() {
@@ -279,15 +283,20 @@ class Neo4jSinkITCase {
         return mutations;
     }
 
+    static RetryPolicy retries(Duration initial, int maxRetries) {
+        return RetryPolicy.of(
+                "test", initial, 2.0, initial.multipliedBy(1L << maxRetries), maxRetries, 0.0);
+    }
+
     static GraphMutation follows(String from, String to) {
         return GraphMutation.sequenceLink(RelationshipType.FOLLOWS, from, to, Map.of(), "e");
     }
 
-    static Neo4jSink.Builder sink(CollectingDeadLetterQueue dlq) {
+    static Neo4jSink.Builder sink(TestingDeadLetterQueue dlq) {
         return Neo4jSink.builder()
                 .setConnection(Neo4jConnection.unauthenticated(neo4j.boltUri().toString()))
                 .setDeadLetterQueue(dlq)
-                .setRetries(Duration.ofMillis(100), 3);
+                .setRetryPolicy(retries(Duration.ofMillis(100), 3));
     }
 
     static JobExecutionResult run(List<GraphMutation> mutations, Neo4jSink sink, int parallelism)

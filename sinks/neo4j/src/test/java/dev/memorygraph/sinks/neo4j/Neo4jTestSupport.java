@@ -1,17 +1,13 @@
 package dev.memorygraph.sinks.neo4j;
 
-import dev.memorygraph.model.DeadLetter;
-import dev.memorygraph.operators.dlq.DeadLetterQueue;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 
-/** Reading a graph back in tests, and a dead-letter queue that keeps letters in memory. */
+/** Reading a graph back in tests. */
 public final class Neo4jTestSupport {
 
     private Neo4jTestSupport() {}
@@ -51,45 +47,5 @@ public final class Neo4jTestSupport {
             counts.put(record.get("key").asString(), record.get("count").asLong());
         }
         return counts;
-    }
-
-    /**
-     * A {@link DeadLetterQueue} that keeps letters in this JVM, under a name, for tests that run
-     * the sink on a MiniCluster.
-     */
-    public static final class CollectingDeadLetterQueue implements DeadLetterQueue {
-
-        private static final long serialVersionUID = 1L;
-
-        private static final Map<String, ConcurrentLinkedQueue<DeadLetter>> LETTERS =
-                new ConcurrentHashMap<>();
-
-        private final String name;
-
-        public CollectingDeadLetterQueue(String name) {
-            this.name = name;
-            LETTERS.put(name, new ConcurrentLinkedQueue<>());
-        }
-
-        public List<DeadLetter> letters() {
-            return List.copyOf(LETTERS.get(name));
-        }
-
-        @Override
-        public Writer open() {
-            ConcurrentLinkedQueue<DeadLetter> queue = LETTERS.get(name);
-            return new Writer() {
-                @Override
-                public void send(DeadLetter letter) {
-                    queue.add(letter);
-                }
-
-                @Override
-                public void flush() {}
-
-                @Override
-                public void close() {}
-            };
-        }
     }
 }

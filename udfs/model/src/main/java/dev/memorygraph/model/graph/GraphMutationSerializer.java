@@ -58,7 +58,9 @@ public final class GraphMutationSerializer extends TypeSerializerSingleton<Graph
 
     @Override
     public void serialize(GraphMutation m, DataOutputView out) throws IOException {
-        out.writeByte(m.kind().ordinal());
+        // The kind is a fixed one-byte tag (not the enum's ordinal, which a reordering would
+        // change); labels and relationship types are written by name.
+        out.writeByte(kindTag(m.kind()));
         if (m.kind() == GraphMutation.Kind.NODE) {
             StringValue.writeString(m.label().name(), out);
             StringValue.writeString(m.id(), out);
@@ -103,9 +105,30 @@ public final class GraphMutationSerializer extends TypeSerializerSingleton<Graph
         }
     }
 
+    private static final byte NODE_TAG = 0;
+    private static final byte RELATIONSHIP_TAG = 1;
+    private static final byte SEQUENCE_LINK_TAG = 2;
+
+    private static byte kindTag(GraphMutation.Kind kind) {
+        return switch (kind) {
+            case NODE -> NODE_TAG;
+            case RELATIONSHIP -> RELATIONSHIP_TAG;
+            case SEQUENCE_LINK -> SEQUENCE_LINK_TAG;
+        };
+    }
+
+    private static GraphMutation.Kind kindOf(byte tag) throws IOException {
+        return switch (tag) {
+            case NODE_TAG -> GraphMutation.Kind.NODE;
+            case RELATIONSHIP_TAG -> GraphMutation.Kind.RELATIONSHIP;
+            case SEQUENCE_LINK_TAG -> GraphMutation.Kind.SEQUENCE_LINK;
+            default -> throw new IOException("Unknown graph mutation kind tag " + tag);
+        };
+    }
+
     @Override
     public GraphMutation deserialize(DataInputView in) throws IOException {
-        GraphMutation.Kind kind = GraphMutation.Kind.values()[in.readByte()];
+        GraphMutation.Kind kind = kindOf(in.readByte());
         NodeLabel label = null;
         RelationshipType type = null;
         String id = null;

@@ -1,0 +1,143 @@
+package dev.memorygraph.sinks.neo4j.internal;
+
+import dev.memorygraph.core.metrics.MetricNames;
+import dev.memorygraph.model.graph.GraphMutation;
+import dev.memorygraph.sinks.base.BatchClient;
+import dev.memorygraph.sinks.neo4j.CypherBatch;
+import dev.memorygraph.sinks.neo4j.GraphSchema;
+import dev.memorygraph.sinks.neo4j.Neo4jConnection;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.apache.flink.annotation.Internal;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.AsyncTransactionContext;
+import org.neo4j.driver.async.ResultCursor;
+
+/**
+ * One batch of mutations as one Neo4j transaction of {@link CypherBatch} statements, on the
+ * driver's async API. The driver's own transaction retries are off (see {@link
+ * Neo4jConnection#createDriver}): failures go back to the sink writer's classifier as they are.
+ */
+@Internal
+public final class Neo4jBatchClient implements BatchClient<GraphMutation> {
+
+    public static final String CACHE_LAYER = "neo4j-reference";
+
+    private final Driver driver;
+    private final SessionConfig sessionConfig;
+    private final TransactionConfig transactionConfig;
+    private final ReferenceWriteCache written;
+
+    Neo4jBatchClient(
+            Driver driver,
+            String database,
+            Duration transactionTimeout,
+            ReferenceWriteCache written) {
+        this.driver = driver;
+        this.written = written;
+        this.sessionConfig = SessionConfig.forDatabase(database);
+        this.transactionConfig =
+                TransactionConfig.builder().withTimeout(transactionTimeout).build();
+    }
+
+    /** Creates clients where the writer runs: the driver and its pool are not serializable. */
+    @FunctionalInterface
+    public interface Factory extends Serializable {
+        BatchClient<GraphMutation> create() throws IOException;
+    }
+
+    /** The production factory: a driver for {@code connection}, the schema applied if asked. */
+    public static Factory factory(
+            Neo4jConnection connection,
+            Duration transactionTimeout,
+            boolean bootstrapSchema,
+            int referenceCacheEntries) {
+        return () -> {
+            Driver driver = connection.createDriver();
+            try {
+                if (bootstrapSchema) {
+                    GraphSchema.apply(driver, connection.database(), Duration.ofMinutes(5));
+                }
+                return new Neo4jBatchClient(
+                        driver,
+                        connection.database(),
+                        transactionTimeout,
+                        new ReferenceWriteCache(referenceCacheEntries));
+            } catch (InterruptedException e) {
+                driver.close();
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while creating the graph schema", e);
+            } catch (RuntimeException e) {
+                driver.close();
+                throw e;
+            }
+        };
+    }
+
+    @Override
+    public CompletionStage<List<ItemFailure<GraphMutation>>> write(List<GraphMutation> batch) {
+        List<GraphMutation> toWrite = written.unwritten(batch);
+        if (toWrite.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        List<CypherBatch.Statement> statements = CypherBatch.plan(toWrite);
+        AsyncSession session = driver.session(AsyncSession.class, sessionConfig);
+        return session.executeWriteAsync(tx -> runAll(tx, statements), transactionConfig)
+                .handle(
+                        (ignored, error) ->
+                                session.closeAsync()
+                                        .handle(
+                                                (closed, closeError) -> {
+                                                    if (error != null) {
+                                                        throw error instanceof CompletionException c
+                                                                ? c
+                                                                : new CompletionException(error);
+                                                    }
+                                                    written.committed(toWrite);
+                                                    return List.<ItemFailure<GraphMutation>>of();
+                                                }))
+                .thenCompose(next -> next);
+    }
+
+    /** Runs the statements one after another in the transaction. */
+    static CompletionStage<Void> runAll(
+            AsyncTransactionContext tx, List<CypherBatch.Statement> statements) {
+        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        for (CypherBatch.Statement statement : statements) {
+            chain =
+                    chain.thenCompose(
+                            ignored ->
+                                    tx.runAsync(statement.query(), statement.parameters())
+                                            .thenCompose(ResultCursor::consumeAsync)
+                                            .thenApply(summary -> (Void) null));
+        }
+        return chain;
+    }
+
+    /**
+     * {@code cache_hit_rate{layer="neo4j-reference"}}: the share of reference mutations that were
+     * already written unchanged and so were not sent; {@code storage_writes_skipped} counts them.
+     */
+    @Override
+    public void registerMetrics(MetricGroup operator) {
+        operator.addGroup(MetricNames.LABEL_LAYER, CACHE_LAYER)
+                .gauge(MetricNames.CACHE_HIT_RATE, (Gauge<Double>) written::hitRate);
+        operator.addGroup(MetricNames.LABEL_STORAGE_BACKEND, Neo4jSinkWriter.BACKEND)
+                .gauge(MetricNames.STORAGE_WRITES_SKIPPED, (Gauge<Long>) written::skipped);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

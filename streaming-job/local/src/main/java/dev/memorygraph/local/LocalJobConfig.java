@@ -1,0 +1,76 @@
+package dev.memorygraph.local;
+
+import dev.memorygraph.operators.ingest.KafkaOptions;
+import dev.memorygraph.operators.lake.EventLakeOptions;
+import dev.memorygraph.sinks.neo4j.Neo4jOptions;
+import dev.memorygraph.testing.EmbeddedKafka;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+
+/**
+ * The configuration every local launch of the streaming job shares (tests, local run, benchmark):
+ * what {@code flink-conf/config.yaml} sets on a cluster, scaled to one machine.
+ */
+public final class LocalJobConfig {
+
+    private LocalJobConfig() {}
+
+    /**
+     * STREAMING, no Kryo, object reuse, parallelism 2, checkpoints every {@code interval} to a
+     * directory (dedup state soon outgrows the 5 MB in-JobManager storage); the graph goes to
+     * {@code neo4jBolt}, or nowhere when it is {@code null}.
+     */
+    public static Configuration create(
+            String bootstrapServers,
+            Path lake,
+            Duration interval,
+            Path checkpoints,
+            URI neo4jBolt) {
+        Configuration config = new Configuration();
+        config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        config.set(PipelineOptions.OBJECT_REUSE, true);
+        config.set(CoreOptions.DEFAULT_PARALLELISM, 2);
+        config.setString("execution.checkpointing.interval", interval.toMillis() + " ms");
+        config.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        config.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
+        config.set(EventLakeOptions.PATH, lake.toUri().toString());
+        if (neo4jBolt != null) {
+            config.set(Neo4jOptions.URI, neo4jBolt.toString());
+        } else {
+            config.set(Neo4jOptions.ENABLED, false);
+        }
+        return config;
+    }
+
+    /**
+     * A job on its own topics {@code prefix.prompts}, {@code .responses}, {@code .sessions} and
+     * {@code .dlq} (created here), with the lake and checkpoints under {@code dir} and checkpoints
+     * every 300 ms: for integration tests that share one broker.
+     */
+    public static Configuration forTopics(
+            EmbeddedKafka kafka, String prefix, Path dir, URI neo4jBolt) throws Exception {
+        kafka.createTopics(2, prefix + ".prompts", prefix + ".responses");
+        kafka.createTopics(1, prefix + ".sessions", prefix + ".dlq");
+        Configuration config =
+                create(
+                        kafka.bootstrapServers(),
+                        dir.resolve("lake"),
+                        Duration.ofMillis(300),
+                        dir.resolve("checkpoints"),
+                        neo4jBolt);
+        config.set(KafkaOptions.PROMPTS_TOPIC, prefix + ".prompts");
+        config.set(KafkaOptions.RESPONSES_TOPIC, prefix + ".responses");
+        config.set(KafkaOptions.SESSIONS_TOPIC, prefix + ".sessions");
+        config.set(KafkaOptions.DLQ_TOPIC, prefix + ".dlq");
+        return config;
+    }
+}

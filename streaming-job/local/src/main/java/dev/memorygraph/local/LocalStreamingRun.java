@@ -1,0 +1,277 @@
+package dev.memorygraph.local;
+
+import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
+import dev.memorygraph.operators.ingest.KafkaOptions;
+import dev.memorygraph.operators.lake.LakeFiles;
+import dev.memorygraph.sinks.neo4j.GraphQueries;
+import dev.memorygraph.streaming.StreamingJob;
+import dev.memorygraph.testing.EmbeddedKafka;
+import dev.memorygraph.testing.KafkaTrafficProducer;
+import dev.memorygraph.testing.TestRecord;
+import dev.memorygraph.testing.TrafficGenerator;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+
+/**
+ * Runs the streaming job on a local MiniCluster with the Flink web UI, an embedded Kafka broker, a
+ * Neo4j 5.26 server in a child JVM and the traffic generator, on embedded defaults: the README's
+ * run command. At the end it runs the README's Cypher queries and prints their first rows.
+ *
+ * <p>System properties: {@code local.events} (stop after this many records, 0 = until Ctrl-C),
+ * {@code local.rate} (records per second), {@code local.dir} (where the lake and Kafka data go),
+ * {@code local.web-port} (8081).
+ */
+public final class LocalStreamingRun {
+
+    public static void main(String[] args) throws Exception {
+        long events = Long.getLong("local.events", 0);
+        int rate = Integer.getInteger("local.rate", 200);
+        int webPort = Integer.getInteger("local.web-port", 8081);
+        Path dir = Path.of(System.getProperty("local.dir", ".local-run")).toAbsolutePath();
+        Path lake = dir.resolve("lake");
+        deleteRecursively(lake);
+        deleteRecursively(dir.resolve("kafka"));
+        deleteRecursively(dir.resolve("checkpoints"));
+        deleteRecursively(dir.resolve("neo4j"));
+        Files.createDirectories(dir);
+
+        System.out.println("Starting Neo4j 5.26 (about 10 s)...");
+        EmbeddedNeo4j neo4j =
+                EmbeddedNeo4j.builder(dir.resolve("neo4j"))
+                        .boltPort(freeOr(7687, "Neo4j Bolt"))
+                        .httpPort(freeOr(7474, "Neo4j HTTP"))
+                        .start();
+        Driver graph = GraphDatabase.driver(neo4j.boltUri().toString());
+
+        KafkaTrafficProducer[] producerRef = new KafkaTrafficProducer[1];
+        EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+        Configuration config =
+                LocalJobConfig.create(
+                        kafka.bootstrapServers(),
+                        lake,
+                        Duration.ofSeconds(5),
+                        dir.resolve("checkpoints"),
+                        neo4j.boltUri());
+        kafka.createTopics(
+                3,
+                config.get(KafkaOptions.PROMPTS_TOPIC),
+                config.get(KafkaOptions.RESPONSES_TOPIC));
+        kafka.createTopics(
+                1, config.get(KafkaOptions.SESSIONS_TOPIC), config.get(KafkaOptions.DLQ_TOPIC));
+
+        int port = freeOr(webPort, "Flink web UI");
+        config.set(RestOptions.PORT, port);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
+        StreamingJob.fromConfig(config).build(env);
+        JobClient job = env.executeAsync(StreamingJob.JOB_NAME + " (local)");
+
+        String dlq = config.get(KafkaOptions.DLQ_TOPIC);
+        System.out.printf(
+                "%nmemory-graph streaming job is running%n"
+                        + "  Flink web UI : http://localhost:%d%n"
+                        + "  Kafka        : %s (topics %s, %s, %s)%n"
+                        + "  Event lake   : %s (Parquet, committed every checkpoint, 5 s)%n"
+                        + "  Dead letters : Kafka topic %s%n"
+                        + "  Neo4j        : %s (Bolt), %s/db/neo4j/query/v2 (Query API), data in %s%n"
+                        + "  Traffic      : %d records/s, %s; Ctrl-C stops%n%n",
+                port,
+                kafka.bootstrapServers(),
+                config.get(KafkaOptions.PROMPTS_TOPIC),
+                config.get(KafkaOptions.RESPONSES_TOPIC),
+                config.get(KafkaOptions.SESSIONS_TOPIC),
+                lake,
+                dlq,
+                neo4j.boltUri(),
+                neo4j.httpUri(),
+                neo4j.home(),
+                rate,
+                events > 0 ? "stopping after " + events + " records" : "until stopped");
+
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread traffic =
+                new Thread(
+                        () -> {
+                            try (KafkaTrafficProducer producer =
+                                    new KafkaTrafficProducer(kafka.bootstrapServers())) {
+                                producerRef[0] = producer;
+                                producer.run(
+                                        new TrafficGenerator(
+                                                TrafficGenerator.Config.defaults(
+                                                        config.get(KafkaOptions.PROMPTS_TOPIC),
+                                                        config.get(KafkaOptions.RESPONSES_TOPIC),
+                                                        config.get(KafkaOptions.SESSIONS_TOPIC)),
+                                                Clock.systemUTC()),
+                                        events,
+                                        rate);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "traffic-generator");
+        traffic.setDaemon(true);
+        Thread shutdown =
+                new Thread(
+                        () -> {
+                            if (stopped.compareAndSet(false, true)) {
+                                System.out.println("\nStopping...");
+                                stop(traffic, job, kafka, graph, neo4j);
+                                System.out.printf(
+                                        "Stopped. %d lake rows left in %s%n",
+                                        LakeFiles.committedRows(lake), lake);
+                            }
+                        });
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        traffic.start();
+
+        long deadline = Long.MAX_VALUE;
+        while (!stopped.get()) {
+            TimeUnit.SECONDS.sleep(5);
+            KafkaTrafficProducer producer = producerRef[0];
+            if (producer == null) {
+                continue;
+            }
+            long valid = producer.sent(TestRecord.Kind.VALID);
+            long invalid = producer.sent(TestRecord.Kind.INVALID);
+            long lakeRows = LakeFiles.committedRows(lake);
+            long deadLetters = kafka.endOffsetSum(dlq);
+            System.out.printf(
+                    "produced %d (valid %d, duplicates %d, invalid %d) | lake rows %d in %d files"
+                            + " | dead letters %d | graph %s%n",
+                    producer.sent(),
+                    valid,
+                    producer.sent(TestRecord.Kind.DUPLICATE),
+                    invalid,
+                    lakeRows,
+                    LakeFiles.committedFiles(lake).size(),
+                    deadLetters,
+                    graphSize(graph));
+            if (events > 0 && !traffic.isAlive()) {
+                if (lakeRows >= valid && deadLetters >= invalid) {
+                    System.out.println("All records accounted for.");
+                    break;
+                }
+                if (deadline == Long.MAX_VALUE) {
+                    deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+                } else if (System.nanoTime() > deadline) {
+                    System.out.println("Timed out waiting for the last checkpoint.");
+                    break;
+                }
+            }
+        }
+        if (stopped.compareAndSet(false, true)) {
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            printReadmeQueries(graph);
+            stop(traffic, job, kafka, graph, neo4j);
+            System.out.printf("Lake left in %s%n", lake);
+            System.exit(0);
+        }
+    }
+
+    /** Node and relationship counts, read from Neo4j's count store. */
+    private static String graphSize(Driver graph) {
+        try (Session session = graph.session()) {
+            long nodes = session.run("MATCH (n) RETURN count(n) AS c").single().get("c").asLong();
+            long edges =
+                    session.run("MATCH ()-[r]->() RETURN count(r) AS c").single().get("c").asLong();
+            return nodes + " nodes, " + edges + " relationships";
+        } catch (RuntimeException e) {
+            return "unavailable (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** Runs the README's three queries and prints their first rows. */
+    private static void printReadmeQueries(Driver graph) {
+        try (Session session = graph.session()) {
+            String user =
+                    session
+                            .run("MATCH (u:User)-[:HAS_SESSION]->() RETURN u.id AS id LIMIT 1")
+                            .list()
+                            .stream()
+                            .map(r -> r.get("id").asString())
+                            .findFirst()
+                            .orElse("user-1");
+            print(
+                    session,
+                    "A user's sessions, prompts and responses (" + user + ")",
+                    GraphQueries.USER_SESSIONS,
+                    Map.of("userId", user));
+            print(
+                    session,
+                    "Prompt text reused across users",
+                    GraphQueries.REUSED_ACROSS_USERS,
+                    Map.of());
+            print(
+                    session,
+                    "Tokens and cost by model",
+                    GraphQueries.TOKENS_AND_COST_BY_MODEL,
+                    Map.of());
+        } catch (RuntimeException e) {
+            System.out.println("Queries failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void print(
+            Session session, String title, String query, Map<String, Object> params) {
+        List<Record> rows = session.run(query, params).list();
+        System.out.printf("%n%s: %d rows%n", title, rows.size());
+        rows.stream().limit(5).forEach(r -> System.out.println("  " + r.asMap()));
+    }
+
+    private static void stop(
+            Thread traffic, JobClient job, EmbeddedKafka kafka, Driver graph, EmbeddedNeo4j neo4j) {
+        traffic.interrupt();
+        try {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.out.println("Job cancel: " + e.getClass().getSimpleName());
+        }
+        try {
+            kafka.close();
+        } catch (Exception e) {
+            System.out.println("Kafka close: " + e.getClass().getSimpleName());
+        }
+        graph.close();
+        neo4j.close();
+    }
+
+    private static int freeOr(int preferred, String what) throws IOException {
+        try (ServerSocket socket = new ServerSocket(preferred)) {
+            return preferred;
+        } catch (IOException busy) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                System.out.printf("Port %d is busy; %s uses another port.%n", preferred, what);
+                return socket.getLocalPort();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.memorygraph.streaming;
+
+import dev.memorygraph.core.config.JobConfig;
+import dev.memorygraph.operators.dedup.DedupOptions;
+import dev.memorygraph.operators.graph.GraphOptions;
+import dev.memorygraph.operators.ingest.KafkaOptions;
+import dev.memorygraph.operators.lake.EventLakeOptions;
+import dev.memorygraph.operators.pii.PiiOptions;
+import dev.memorygraph.operators.validate.ValidationOptions;
+import dev.memorygraph.sinks.neo4j.Neo4jOptions;
+import java.io.IOException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.core.fs.Path;
+
+/**
+ * Checks every option of the streaming job before a job graph exists, so a wrong value fails the
+ * submission with its key in the message instead of failing inside the tasks, where the restart
+ * strategy would retry it forever.
+ */
+public final class StreamingJobOptions {
+
+    private StreamingJobOptions() {}
+
+    public static void validate(Configuration config) {
+        JobConfig.required(config, KafkaOptions.BOOTSTRAP_SERVERS, "the Kafka brokers to read");
+        KafkaOptions.topics(config);
+        String lake =
+                JobConfig.required(
+                        config,
+                        EventLakeOptions.PATH,
+                        "the event lake's root (a local directory or s3://)");
+        try {
+            new Path(lake).getFileSystem();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "Invalid value '"
+                            + lake
+                            + "' for "
+                            + EventLakeOptions.PATH.key()
+                            + ": no Flink file system serves it here (for s3://, install the"
+                            + " flink-s3-fs-hadoop or flink-s3-fs-presto plugin)",
+                    e);
+        }
+        ValidationOptions validation = ValidationOptions.fromConfig(config);
+        DedupOptions.fromConfig(config);
+        if (config.get(PiiOptions.ENABLED)) {
+            PiiOptions.fromConfig(config);
+        }
+        if (config.get(Neo4jOptions.ENABLED)) {
+            JobConfig.required(config, Neo4jOptions.URI, "the Bolt URI of the graph");
+            GraphOptions.fromConfig(config);
+            MemorySize recordLimit = config.get(Neo4jOptions.RECORD_MAX_BYTES);
+            if (recordLimit.getBytes() < validation.maxRecordBytes()) {
+                throw new IllegalArgumentException(
+                        "Invalid value '"
+                                + recordLimit
+                                + "' for "
+                                + Neo4jOptions.RECORD_MAX_BYTES.key()
+                                + ": must be at least "
+                                + ValidationOptions.MAX_RECORD_SIZE.key()
+                                + " ("
+                                + new MemorySize(validation.maxRecordBytes())
+                                + "), or valid events are dead-lettered as too large");
+            }
+            // Builds and so checks every neo4j.* option; the sink itself is built again later.
+            StreamingJob.neo4jSink(config);
+        }
+    }
+}
