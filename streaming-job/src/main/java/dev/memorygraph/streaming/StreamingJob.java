@@ -47,28 +47,30 @@ public final class StreamingJob {
 
     public static final String JOB_NAME = "memory-graph-streaming";
     public static final String NEO4J_SINK_UID = "neo4j-sink";
+    public static final String NEO4J_REFERENCE_SINK_UID = "neo4j-reference-sink";
 
     /**
-     * Everything the job reads and writes. {@code graph} is null when the graph is not written; the
-     * sinks are set on the operators with the uids the README lists.
+     * Everything the job reads and writes. {@code graph} takes the writes of each session's events
+     * and {@code graphReference} the shared reference data (see {@link GraphStage}); both are null
+     * when the graph is not written. The sinks are set on the operators with the uids the README
+     * lists.
      */
     public record Io(
             Source<RawEvent, ?, ?> source,
             WatermarkStrategy<RawEvent> watermarks,
             Sink<DeadLetter> deadLetters,
             Sink<EnrichedEvent> lake,
-            Sink<GraphMutation> graph) {
+            Sink<GraphMutation> graph,
+            Sink<GraphMutation> graphReference) {
 
         public Io {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(watermarks, "watermarks");
             Objects.requireNonNull(deadLetters, "deadLetters");
             Objects.requireNonNull(lake, "lake");
-        }
-
-        /** The same I/O writing the graph to {@code graph} instead. */
-        public Io withGraph(Sink<GraphMutation> graph) {
-            return new Io(source, watermarks, deadLetters, lake, graph);
+            if ((graph == null) != (graphReference == null)) {
+                throw new IllegalArgumentException("Set both graph sinks or neither");
+            }
         }
     }
 
@@ -98,16 +100,18 @@ public final class StreamingJob {
                 IngestSource.watermarks(config),
                 DeadLetterSink.create(config),
                 EventLake.sink(config),
-                config.get(Neo4jOptions.ENABLED) ? neo4jSink(config) : null);
+                config.get(Neo4jOptions.ENABLED) ? neo4jSink(config, false) : null,
+                config.get(Neo4jOptions.ENABLED) ? neo4jSink(config, true) : null);
     }
 
     /**
      * The Neo4j sink from {@code neo4j.*}, with the job's dead-letter (and reconciliation) topic.
      */
-    public static Neo4jSink neo4jSink(Configuration config) {
+    public static Neo4jSink neo4jSink(Configuration config, boolean referenceData) {
         Neo4jSink.Builder builder =
                 Neo4jSink.builder()
                         .fromConfig(config)
+                        .setReferenceData(referenceData)
                         .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
         if (config.get(Neo4jOptions.ON_RETRIES_EXHAUSTED) == RetriesExhausted.RECONCILE) {
             builder.setReconciliationQueue(
@@ -162,10 +166,12 @@ public final class StreamingJob {
     public void writeStores(DataStream<EnrichedEvent> enriched) {
         enriched.sinkTo(io.lake()).uid(EventLake.SINK_UID).name("Event lake (Parquet)");
         if (io.graph() != null) {
-            GraphStage.apply(enriched, GraphOptions.fromConfig(config))
-                    .sinkTo(io.graph())
-                    .uid(NEO4J_SINK_UID)
-                    .name("Neo4j graph");
+            GraphStage.Output graph = GraphStage.apply(enriched, GraphOptions.fromConfig(config));
+            graph.sessions().sinkTo(io.graph()).uid(NEO4J_SINK_UID).name("Neo4j graph");
+            graph.reference()
+                    .sinkTo(io.graphReference())
+                    .uid(NEO4J_REFERENCE_SINK_UID)
+                    .name("Neo4j reference data");
         }
     }
 

@@ -64,7 +64,7 @@ public final class StreamingJobOptions {
                                 + "), or valid events are dead-lettered as too large");
             }
             // Builds and so checks every neo4j.* option; the sink itself is built again later.
-            StreamingJob.neo4jSink(config);
+            StreamingJob.neo4jSink(config, false);
         }
     }
 }

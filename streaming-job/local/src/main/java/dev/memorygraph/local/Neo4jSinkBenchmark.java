@@ -1,5 +1,6 @@
 package dev.memorygraph.local;
 
+import dev.memorygraph.core.metrics.MetricNames;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.EventJson;
 import dev.memorygraph.model.EventOrigin;
@@ -27,9 +28,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.memorygraph.core.metrics.MetricNames;
 import org.apache.flink.api.common.functions.Partitioner;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.configuration.Configuration;
@@ -103,8 +104,7 @@ public final class Neo4jSinkBenchmark {
                 p2Uncached =
                         better(
                                 p2Uncached,
-                                sink(neo4j, workload, 2, false)
-                                        .print("  p2, reference cache off"));
+                                sink(neo4j, workload, 2, false).print("  p2, reference cache off"));
             }
             double p1Net = mutations.size() / (p1.took().minus(overhead).toNanos() / 1e9);
             System.out.printf(
@@ -175,6 +175,16 @@ public final class Neo4jSinkBenchmark {
         return best == null || run.rate() > best.rate() ? run : best;
     }
 
+    static Neo4jSink sink(EmbeddedNeo4j neo4j, boolean referenceCache, boolean referenceData) {
+        return Neo4jSink.builder()
+                .setConnection(Neo4jConnection.unauthenticated(neo4j.boltUri().toString()))
+                .setDeadLetterQueue(new CountingDeadLetterQueue())
+                .setBootstrapSchema(false)
+                .setReferenceCacheEntries(referenceCache ? 100_000 : 0)
+                .setReferenceData(referenceData)
+                .build();
+    }
+
     static void wipe(Driver driver) {
         try (Session session = driver.session()) {
             session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
@@ -214,8 +224,9 @@ public final class Neo4jSinkBenchmark {
     }
 
     /**
-     * The sink in a Flink job, fed as in the streaming job: mutations partitioned by session (graph
-     * extraction is keyed by session and chained to the sink), in extraction order per session.
+     * The sink in a Flink job, fed as in the streaming job (see {@code GraphStage}): a session's
+     * writes partitioned by session, in extraction order, to one sink; reference data partitioned
+     * by the shared node it writes to a second one.
      */
     static Run sink(
             EmbeddedNeo4j neo4j,
@@ -232,33 +243,44 @@ public final class Neo4jSinkBenchmark {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         TupleTypeInfo<Tuple2<String, GraphMutation>> type =
                 new TupleTypeInfo<>(Types.STRING, GraphMutationTypeInfo.INSTANCE);
-        env.fromData(workload, type)
+        DataStream<Tuple2<String, GraphMutation>> source =
+                env.fromData(workload, type).setParallelism(1);
+        source.filter(t -> !t.f1.isReference())
+                .name("session writes")
                 .setParallelism(1)
                 .partitionCustom(
-                        (Partitioner<String>) (key, n) -> Math.floorMod(key.hashCode(), n), 0)
+                        (Partitioner<String>) (key, n) -> Math.floorMod(key.hashCode(), n),
+                        new KeySelector<Tuple2<String, GraphMutation>, String>() {
+                            @Override
+                            public String getKey(Tuple2<String, GraphMutation> t) {
+                                return t.f0;
+                            }
+                        })
                 .map(t -> t.f1)
                 .returns(GraphMutationTypeInfo.INSTANCE)
                 .name("by session")
-                .sinkTo(
-                        Neo4jSink.builder()
-                                .setConnection(
-                                        Neo4jConnection.unauthenticated(neo4j.boltUri().toString()))
-                                .setDeadLetterQueue(new CountingDeadLetterQueue())
-                                .setBootstrapSchema(false)
-                                .setReferenceCacheEntries(referenceCache ? 100_000 : 0)
-                                .build())
+                .sinkTo(sink(neo4j, referenceCache, false))
                 .name("Neo4j");
+        source.filter(t -> t.f1.isReference())
+                .name("reference writes")
+                .setParallelism(1)
+                .map(t -> t.f1)
+                .returns(GraphMutationTypeInfo.INSTANCE)
+                .setParallelism(1)
+                .keyBy(GraphMutation::referenceKey, Types.STRING)
+                .sinkTo(sink(neo4j, referenceCache, true))
+                .name("Neo4j reference data");
         long start = System.nanoTime();
         env.execute("neo4j-sink-benchmark");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return new Run(
                 workload.size(),
                 took,
-                BenchmarkMetrics.sum(MetricNames.STORAGE_WRITE_RETRIES_TOTAL, "cause", "contention"),
+                BenchmarkMetrics.sum(
+                        MetricNames.STORAGE_WRITE_RETRIES_TOTAL, "cause", "contention"),
                 BenchmarkMetrics.sum(MetricNames.STORAGE_WRITE_RETRIES_TOTAL, "cause", "transient"),
                 BenchmarkMetrics.sum(MetricNames.STORAGE_WRITES_SKIPPED, null, null));
     }
-
 
     /** Graph mutations of generated traffic, FOLLOWS in session order. */
     /** Mutations of {@code events} generated events, each with its session (its partition key). */
@@ -302,11 +324,11 @@ public final class Neo4jSinkBenchmark {
                         Tuple2.of(
                                 prompts.get(i).sessionId(),
                                 GraphMutation.sequenceLink(
-                                RelationshipType.FOLLOWS,
-                                prompts.get(i - 1).eventId(),
-                                prompts.get(i).eventId(),
-                                Map.of(),
-                                prompts.get(i).eventId())));
+                                        RelationshipType.FOLLOWS,
+                                        prompts.get(i - 1).eventId(),
+                                        prompts.get(i).eventId(),
+                                        Map.of(),
+                                        prompts.get(i).eventId())));
             }
         }
         return mutations;

@@ -1,8 +1,8 @@
 package dev.memorygraph.streaming;
 
-import static dev.memorygraph.sinks.neo4j.Neo4jTestSupport.nodeCounts;
-import static dev.memorygraph.sinks.neo4j.Neo4jTestSupport.query;
-import static dev.memorygraph.sinks.neo4j.Neo4jTestSupport.relationshipCounts;
+import static dev.memorygraph.sinks.testing.Neo4jTestSupport.nodeCounts;
+import static dev.memorygraph.sinks.testing.Neo4jTestSupport.query;
+import static dev.memorygraph.sinks.testing.Neo4jTestSupport.relationshipCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

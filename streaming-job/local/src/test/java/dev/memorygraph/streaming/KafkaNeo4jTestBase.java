@@ -1,7 +1,7 @@
 package dev.memorygraph.streaming;
 
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
-import dev.memorygraph.sinks.neo4j.Neo4jTestSupport;
+import dev.memorygraph.sinks.testing.Neo4jTestSupport;
 import dev.memorygraph.testing.EmbeddedKafka;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;

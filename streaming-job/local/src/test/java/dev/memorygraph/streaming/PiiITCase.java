@@ -20,7 +20,7 @@ import dev.memorygraph.operators.lake.LakeFiles;
 import dev.memorygraph.operators.lake.LakeTestSupport;
 import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.operators.pii.PiiPolicy;
-import dev.memorygraph.sinks.neo4j.Neo4jTestSupport;
+import dev.memorygraph.sinks.testing.Neo4jTestSupport;
 import dev.memorygraph.testing.KafkaTrafficProducer;
 import dev.memorygraph.testing.LocalDataVault;
 import dev.memorygraph.testing.TestPki;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.memorygraph.core.retry.RetryPolicy;
 import dev.memorygraph.model.DeadLetter;
 import dev.memorygraph.model.ReasonCode;
+import dev.memorygraph.sinks.testing.TestingDeadLetterQueue;
+import dev.memorygraph.sinks.testing.TestingWriterInitContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

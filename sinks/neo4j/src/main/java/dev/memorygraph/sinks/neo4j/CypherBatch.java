@@ -20,10 +20,22 @@ import java.util.Map;
  * transaction. Statement texts are built from {@link NodeLabel} and {@link RelationshipType}
  * constants only; every data value travels as a parameter.
  *
- * <p>Statements run in this order: node upserts by label, relationship upserts by type, then
- * sequence links in their original order. Within a node or relationship group, mutations of the
- * same element are coalesced (later properties win, as sequential {@code SET +=} would give) and
- * rows are sorted by id.
+ * <p>Statements run in this order: node upserts by label; relationship upserts by the label of
+ * their shared end ({@link RelationshipType#sharedEnd}, in {@link NodeLabel} order), with rows
+ * sorted by that end's id, so every transaction takes the write locks of shared nodes in one order
+ * (label, then id) and session writers do not close lock cycles on them; then sequence links in
+ * their original order. Within a node or relationship group, mutations of the same element are
+ * coalesced (later properties win, as sequential {@code SET +=} would give) and rows are sorted by
+ * id.
+ *
+ * <p>A relationship with an end that one sink subtask owns (a prompt, response or session, see
+ * {@link NodeLabel#perSession}) is created with a guarded {@code CREATE} (create it unless that
+ * relationship already exists, else update its properties) instead of {@code MERGE}. A {@code
+ * MERGE} that creates a relationship locks both of its ends exclusively until commit, so every
+ * transaction held write locks on the shared models, texts, templates and users it linked to, and
+ * two subtasks' transactions deadlocked on them. Only the owning subtask writes such a
+ * relationship, one batch at a time, so the guard cannot race and replays still leave one
+ * relationship. Relationships between shared nodes ({@code BELONGS_TO}) keep {@code MERGE}.
  */
 public final class CypherBatch {
 
@@ -50,11 +62,22 @@ public final class CypherBatch {
                             + " {id: row.to}) ";
             RELATIONSHIP_STATEMENTS.put(
                     type,
-                    "UNWIND $rows AS row "
-                            + ends
-                            + "MERGE (a)-[r:"
-                            + type.cypherName()
-                            + "]->(b) SET r += row.props");
+                    type.writtenBySessionOwner()
+                            ? "UNWIND $rows AS row "
+                                    + ends
+                                    + "WITH a, b, row, COLLECT { MATCH (a)-[x:"
+                                    + type.cypherName()
+                                    + "]->(b) RETURN x } AS existing "
+                                    + "FOREACH (x IN existing | SET x += row.props) "
+                                    + "FOREACH (_ IN CASE WHEN size(existing) = 0 THEN [1] ELSE []"
+                                    + " END | CREATE (a)-[r:"
+                                    + type.cypherName()
+                                    + "]->(b) SET r += row.props)"
+                            : "UNWIND $rows AS row "
+                                    + ends
+                                    + "MERGE (a)-[r:"
+                                    + type.cypherName()
+                                    + "]->(b) SET r += row.props");
             // One row at a time (CALL per row), so each link sees the ones before it.
             SEQUENCE_STATEMENTS.put(
                     type,
@@ -76,6 +99,10 @@ public final class CypherBatch {
     private static final Comparator<Group> BY_ID =
             Comparator.comparing((Group g) -> g.first)
                     .thenComparing(g -> g.second, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /** Relationship rows by their end node's id first: the shared end of a session's link. */
+    private static final Comparator<Group> BY_SECOND_ID =
+            Comparator.comparing((Group g) -> g.second).thenComparing(g -> g.first);
 
     /** One statement of the transaction and the number of mutations it carries. */
     public record Statement(String query, Map<String, Object> parameters, int mutations) {
@@ -113,11 +140,25 @@ public final class CypherBatch {
         List<Statement> statements = new ArrayList<>();
         nodes.forEach(
                 (label, groups) ->
-                        statements.add(statement(NODE_STATEMENTS.get(label), groups.values())));
-        relationships.forEach(
-                (type, groups) ->
                         statements.add(
-                                statement(RELATIONSHIP_STATEMENTS.get(type), groups.values())));
+                                statement(NODE_STATEMENTS.get(label), groups.values(), BY_ID)));
+        // Shared nodes are locked in one order in every transaction: by label, then by id. A
+        // session's batch locks them only in its relationship statements, one shared label each.
+        List<RelationshipType> types = new ArrayList<>(relationships.keySet());
+        types.sort(Comparator.comparingInt(CypherBatch::lockOrder));
+        for (RelationshipType type : types) {
+            Comparator<Group> order =
+                    type.sharedEnd() != null
+                                    && type.sharedEnd() == type.to()
+                                    && type.from().perSession()
+                            ? BY_SECOND_ID
+                            : BY_ID;
+            statements.add(
+                    statement(
+                            RELATIONSHIP_STATEMENTS.get(type),
+                            relationships.get(type).values(),
+                            order));
+        }
         sequences.forEach(
                 (type, links) -> {
                     List<Map<String, Object>> rows = new ArrayList<>(links.size());
@@ -133,9 +174,14 @@ public final class CypherBatch {
         return statements;
     }
 
-    private static Statement statement(String query, Collection<Group> groups) {
+    private static int lockOrder(RelationshipType type) {
+        return type.sharedEnd() == null ? -1 : type.sharedEnd().ordinal();
+    }
+
+    private static Statement statement(
+            String query, Collection<Group> groups, Comparator<Group> order) {
         List<Group> sorted = new ArrayList<>(groups);
-        sorted.sort(BY_ID);
+        sorted.sort(order);
         List<Map<String, Object>> rows = new ArrayList<>(sorted.size());
         int mutations = 0;
         for (Group group : sorted) {

@@ -137,6 +137,7 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
         private Duration requestTimeout = Neo4jOptions.REQUEST_TIMEOUT.defaultValue();
         private boolean bootstrapSchema = true;
         private int referenceCacheEntries = Neo4jOptions.REFERENCE_CACHE_MAX_ENTRIES.defaultValue();
+        private boolean referenceData;
 
         private Builder() {
             setMaxBatchSize(Neo4jOptions.BATCH_MAX_SIZE.defaultValue());
@@ -239,6 +240,17 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
             return this;
         }
 
+        /**
+         * For the sink of {@code GraphStage}'s reference stream (shared nodes, partitioned by
+         * node): each statement of a batch commits on its own, so a transaction locks the shared
+         * nodes of one label only, in id order, and cannot close a cycle with the session writers,
+         * which lock shared nodes label by label in the same order. Default false.
+         */
+        public Builder setReferenceData(boolean referenceData) {
+            this.referenceData = referenceData;
+            return this;
+        }
+
         /** Replaces the Neo4j client, so writer tests run without a server. */
         @VisibleForTesting
         public Builder setClientFactory(Neo4jBatchClient.Factory clientFactory) {
@@ -301,7 +313,8 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
                                     connection,
                                     transactionTimeout,
                                     bootstrapSchema,
-                                    referenceCacheEntries);
+                                    referenceCacheEntries,
+                                    referenceData);
             return new Neo4jSink(
                     maxBatchSize,
                     maxBuffered,

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.memorygraph.core.retry.RetryPolicy;
-import dev.memorygraph.sinks.base.TestingDeadLetterQueue;
+import dev.memorygraph.sinks.testing.TestingDeadLetterQueue;
 import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;

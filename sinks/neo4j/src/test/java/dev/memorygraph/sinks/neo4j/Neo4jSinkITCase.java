@@ -1,8 +1,8 @@
 package dev.memorygraph.sinks.neo4j;
 
-import static dev.memorygraph.sinks.neo4j.Neo4jTestSupport.nodeCounts;
-import static dev.memorygraph.sinks.neo4j.Neo4jTestSupport.query;
-import static dev.memorygraph.sinks.neo4j.Neo4jTestSupport.relationshipCounts;
+import static dev.memorygraph.sinks.testing.Neo4jTestSupport.nodeCounts;
+import static dev.memorygraph.sinks.testing.Neo4jTestSupport.query;
+import static dev.memorygraph.sinks.testing.Neo4jTestSupport.relationshipCounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +14,8 @@ import dev.memorygraph.model.graph.GraphMutationTypeInfoFactory.GraphMutationTyp
 import dev.memorygraph.model.graph.NodeLabel;
 import dev.memorygraph.model.graph.RelationshipType;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
-import dev.memorygraph.sinks.base.TestingDeadLetterQueue;
+import dev.memorygraph.sinks.testing.Neo4jTestSupport;
+import dev.memorygraph.sinks.testing.TestingDeadLetterQueue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

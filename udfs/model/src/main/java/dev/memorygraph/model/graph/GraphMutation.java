@@ -199,6 +199,25 @@ public final class GraphMutation implements Serializable {
         return sourceEventId;
     }
 
+    /**
+     * Whether this writes reference data only: a node shared by sessions (user, model, tenant, ...)
+     * or a relationship between two such nodes. The streaming job writes these apart from the
+     * per-session writes, partitioned by the node they lock, so no two writers take the same shared
+     * node's write lock.
+     */
+    public boolean isReference() {
+        return switch (kind) {
+            case NODE -> !label.perSession();
+            case RELATIONSHIP -> !type.from().perSession() && !type.to().perSession();
+            case SEQUENCE_LINK -> false;
+        };
+    }
+
+    /** The shared node a reference write locks first: its partition key. */
+    public String referenceKey() {
+        return kind == Kind.NODE ? label.name() + ':' + id : type.from().name() + ':' + fromId;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {

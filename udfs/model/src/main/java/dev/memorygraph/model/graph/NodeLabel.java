@@ -37,4 +37,13 @@ public enum NodeLabel {
     public List<String> indexedProperties() {
         return indexedProperties;
     }
+
+    /**
+     * Whether nodes of this label belong to one session: prompts, responses and sessions. Graph
+     * extraction is keyed by session, so one writer (one subtask) writes them; every other node is
+     * shared by sessions and so by writers.
+     */
+    public boolean perSession() {
+        return this == PROMPT || this == RESPONSE || this == SESSION;
+    }
 }

@@ -35,6 +35,23 @@ public enum RelationshipType {
         return cypherName;
     }
 
+    /**
+     * Whether only the writer of one session creates this relationship: it has a per-session end
+     * and comes from that session's events ({@code SIMILAR_TO}, from a bounded job over many
+     * sessions, does not).
+     */
+    public boolean writtenBySessionOwner() {
+        return this != SIMILAR_TO && (from.perSession() || to.perSession());
+    }
+
+    /** The end shared by sessions ({@code from} when both are), or null when neither is. */
+    public NodeLabel sharedEnd() {
+        if (!from.perSession()) {
+            return from;
+        }
+        return to.perSession() ? null : to;
+    }
+
     public NodeLabel from() {
         return from;
     }

@@ -37,14 +37,17 @@ public final class Neo4jBatchClient implements BatchClient<GraphMutation> {
     private final SessionConfig sessionConfig;
     private final TransactionConfig transactionConfig;
     private final ReferenceWriteCache written;
+    private final boolean transactionPerStatement;
 
     Neo4jBatchClient(
             Driver driver,
             String database,
             Duration transactionTimeout,
-            ReferenceWriteCache written) {
+            ReferenceWriteCache written,
+            boolean transactionPerStatement) {
         this.driver = driver;
         this.written = written;
+        this.transactionPerStatement = transactionPerStatement;
         this.sessionConfig = SessionConfig.forDatabase(database);
         this.transactionConfig =
                 TransactionConfig.builder().withTimeout(transactionTimeout).build();
@@ -61,7 +64,8 @@ public final class Neo4jBatchClient implements BatchClient<GraphMutation> {
             Neo4jConnection connection,
             Duration transactionTimeout,
             boolean bootstrapSchema,
-            int referenceCacheEntries) {
+            int referenceCacheEntries,
+            boolean transactionPerStatement) {
         return () -> {
             Driver driver = connection.createDriver();
             try {
@@ -72,7 +76,8 @@ public final class Neo4jBatchClient implements BatchClient<GraphMutation> {
                         driver,
                         connection.database(),
                         transactionTimeout,
-                        new ReferenceWriteCache(referenceCacheEntries));
+                        new ReferenceWriteCache(referenceCacheEntries),
+                        transactionPerStatement);
             } catch (InterruptedException e) {
                 driver.close();
                 Thread.currentThread().interrupt();
@@ -92,7 +97,24 @@ public final class Neo4jBatchClient implements BatchClient<GraphMutation> {
         }
         List<CypherBatch.Statement> statements = CypherBatch.plan(toWrite);
         AsyncSession session = driver.session(AsyncSession.class, sessionConfig);
-        return session.executeWriteAsync(tx -> runAll(tx, statements), transactionConfig)
+        CompletionStage<Void> transactions;
+        if (transactionPerStatement) {
+            // One statement, so one label or relationship type, per transaction: its locks are
+            // taken in one pass sorted by id, the order every session writer takes them in too.
+            transactions = CompletableFuture.completedFuture(null);
+            for (CypherBatch.Statement statement : statements) {
+                transactions =
+                        transactions.thenCompose(
+                                ignored ->
+                                        session.executeWriteAsync(
+                                                tx -> runAll(tx, List.of(statement)),
+                                                transactionConfig));
+            }
+        } else {
+            transactions =
+                    session.executeWriteAsync(tx -> runAll(tx, statements), transactionConfig);
+        }
+        return transactions
                 .handle(
                         (ignored, error) ->
                                 session.closeAsync()

@@ -1,4 +1,4 @@
-package dev.memorygraph.sinks.base;
+package dev.memorygraph.sinks.testing;
 
 import java.util.OptionalLong;
 import org.apache.flink.api.common.JobID;

@@ -1,4 +1,4 @@
-package dev.memorygraph.sinks.base;
+package dev.memorygraph.sinks.testing;
 
 import dev.memorygraph.core.dlq.DeadLetterQueue;
 import dev.memorygraph.model.DeadLetter;

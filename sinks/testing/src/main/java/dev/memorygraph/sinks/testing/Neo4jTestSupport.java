@@ -1,4 +1,4 @@
-package dev.memorygraph.sinks.neo4j;
+package dev.memorygraph.sinks.testing;
 
 import java.util.List;
 import java.util.Map;
