@@ -47,30 +47,42 @@ public final class StreamingJob {
 
     public static final String JOB_NAME = "memory-graph-streaming";
     public static final String NEO4J_SINK_UID = "neo4j-sink";
+    public static final String NEO4J_RESPONSE_SINK_UID = "neo4j-response-sink";
     public static final String NEO4J_REFERENCE_SINK_UID = "neo4j-reference-sink";
 
     /**
-     * Everything the job reads and writes. {@code graph} takes the writes of each session's events
-     * and {@code graphReference} the shared reference data (see {@link GraphStage}); both are null
-     * when the graph is not written. The sinks are set on the operators with the uids the README
-     * lists.
+     * Everything the job reads and writes. {@code graph} holds the graph sinks (see {@link
+     * GraphSinks}); it is null when the graph is not written. The sinks are set on the operators
+     * with the uids the README lists.
      */
     public record Io(
             Source<RawEvent, ?, ?> source,
             WatermarkStrategy<RawEvent> watermarks,
             Sink<DeadLetter> deadLetters,
             Sink<EnrichedEvent> lake,
-            Sink<GraphMutation> graph,
-            Sink<GraphMutation> graphReference) {
+            GraphSinks graph) {
 
         public Io {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(watermarks, "watermarks");
             Objects.requireNonNull(deadLetters, "deadLetters");
             Objects.requireNonNull(lake, "lake");
-            if ((graph == null) != (graphReference == null)) {
-                throw new IllegalArgumentException("Set both graph sinks or neither");
-            }
+        }
+    }
+
+    /**
+     * The three graph sinks, one per stream of {@link GraphStage}: a session's writes, responses,
+     * and shared reference data.
+     */
+    public record GraphSinks(
+            Sink<GraphMutation> sessions,
+            Sink<GraphMutation> responses,
+            Sink<GraphMutation> reference) {
+
+        public GraphSinks {
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(responses, "responses");
+            Objects.requireNonNull(reference, "reference");
         }
     }
 
@@ -100,18 +112,22 @@ public final class StreamingJob {
                 IngestSource.watermarks(config),
                 DeadLetterSink.create(config),
                 EventLake.sink(config),
-                config.get(Neo4jOptions.ENABLED) ? neo4jSink(config, false) : null,
-                config.get(Neo4jOptions.ENABLED) ? neo4jSink(config, true) : null);
+                config.get(Neo4jOptions.ENABLED)
+                        ? new GraphSinks(
+                                neo4jSink(config, false),
+                                neo4jSink(config, true),
+                                neo4jSink(config, true))
+                        : null);
     }
 
     /**
      * The Neo4j sink from {@code neo4j.*}, with the job's dead-letter (and reconciliation) topic.
      */
-    public static Neo4jSink neo4jSink(Configuration config, boolean referenceData) {
+    public static Neo4jSink neo4jSink(Configuration config, boolean transactionPerStatement) {
         Neo4jSink.Builder builder =
                 Neo4jSink.builder()
                         .fromConfig(config)
-                        .setReferenceData(referenceData)
+                        .setTransactionPerStatement(transactionPerStatement)
                         .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
         if (config.get(Neo4jOptions.ON_RETRIES_EXHAUSTED) == RetriesExhausted.RECONCILE) {
             builder.setReconciliationQueue(
@@ -167,9 +183,13 @@ public final class StreamingJob {
         enriched.sinkTo(io.lake()).uid(EventLake.SINK_UID).name("Event lake (Parquet)");
         if (io.graph() != null) {
             GraphStage.Output graph = GraphStage.apply(enriched, GraphOptions.fromConfig(config));
-            graph.sessions().sinkTo(io.graph()).uid(NEO4J_SINK_UID).name("Neo4j graph");
+            graph.sessions().sinkTo(io.graph().sessions()).uid(NEO4J_SINK_UID).name("Neo4j graph");
+            graph.responses()
+                    .sinkTo(io.graph().responses())
+                    .uid(NEO4J_RESPONSE_SINK_UID)
+                    .name("Neo4j responses");
             graph.reference()
-                    .sinkTo(io.graphReference())
+                    .sinkTo(io.graph().reference())
                     .uid(NEO4J_REFERENCE_SINK_UID)
                     .name("Neo4j reference data");
         }

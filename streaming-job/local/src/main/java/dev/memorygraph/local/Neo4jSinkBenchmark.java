@@ -175,13 +175,14 @@ public final class Neo4jSinkBenchmark {
         return best == null || run.rate() > best.rate() ? run : best;
     }
 
-    static Neo4jSink sink(EmbeddedNeo4j neo4j, boolean referenceCache, boolean referenceData) {
+    static Neo4jSink sink(
+            EmbeddedNeo4j neo4j, boolean referenceCache, boolean transactionPerStatement) {
         return Neo4jSink.builder()
                 .setConnection(Neo4jConnection.unauthenticated(neo4j.boltUri().toString()))
                 .setDeadLetterQueue(new CountingDeadLetterQueue())
                 .setBootstrapSchema(false)
                 .setReferenceCacheEntries(referenceCache ? 100_000 : 0)
-                .setReferenceData(referenceData)
+                .setTransactionPerStatement(transactionPerStatement)
                 .build();
     }
 
@@ -245,7 +246,7 @@ public final class Neo4jSinkBenchmark {
                 new TupleTypeInfo<>(Types.STRING, GraphMutationTypeInfo.INSTANCE);
         DataStream<Tuple2<String, GraphMutation>> source =
                 env.fromData(workload, type).setParallelism(1);
-        source.filter(t -> !t.f1.isReference())
+        source.filter(t -> !t.f1.isReference() && !t.f1.isResponseWrite())
                 .name("session writes")
                 .setParallelism(1)
                 .partitionCustom(
@@ -261,6 +262,15 @@ public final class Neo4jSinkBenchmark {
                 .name("by session")
                 .sinkTo(sink(neo4j, referenceCache, false))
                 .name("Neo4j");
+        source.filter(t -> t.f1.isResponseWrite())
+                .name("response writes")
+                .setParallelism(1)
+                .map(t -> t.f1)
+                .returns(GraphMutationTypeInfo.INSTANCE)
+                .setParallelism(1)
+                .keyBy(GraphMutation::responseKey, Types.STRING)
+                .sinkTo(sink(neo4j, referenceCache, true))
+                .name("Neo4j responses");
         source.filter(t -> t.f1.isReference())
                 .name("reference writes")
                 .setParallelism(1)

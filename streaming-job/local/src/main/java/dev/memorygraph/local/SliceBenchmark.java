@@ -118,7 +118,6 @@ public final class SliceBenchmark {
                                     WatermarkStrategy.noWatermarks(),
                                     new DiscardingSink<>(),
                                     EventLake.sink(config),
-                                    null,
                                     null),
                             Clock.systemUTC())
                     .build(env);

@@ -1,5 +1,8 @@
 package dev.memorygraph.testing;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +74,15 @@ public final class EmbeddedKafka implements AutoCloseable {
                         .setConfigProp("auto.create.topics.enable", "false")
                         .build();
         try {
-            cluster.format();
+            // The test kit prints its bootstrap metadata to stdout; nobody running us needs it.
+            PrintStream out = System.out;
+            System.setOut(
+                    new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8));
+            try {
+                cluster.format();
+            } finally {
+                System.setOut(out);
+            }
             cluster.startup();
             cluster.waitForReadyBrokers();
         } catch (Exception e) {

@@ -23,7 +23,7 @@ public final class GraphSchema {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphSchema.class);
 
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
 
     private GraphSchema() {}
 
@@ -81,7 +81,9 @@ public final class GraphSchema {
                 if (!(e instanceof RetryableException) || attempt >= ATTEMPTS) {
                     throw e;
                 }
-                LOG.info("Schema statement hit a transient error, retrying: {}", e.getClass());
+                // Expected when the writers of all three sinks start at once: schema changes
+                // take a database-wide lock.
+                LOG.debug("Schema statement hit a transient error, retrying: {}", e.getClass());
                 Thread.sleep(200L * attempt);
             }
         }

@@ -137,7 +137,7 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
         private Duration requestTimeout = Neo4jOptions.REQUEST_TIMEOUT.defaultValue();
         private boolean bootstrapSchema = true;
         private int referenceCacheEntries = Neo4jOptions.REFERENCE_CACHE_MAX_ENTRIES.defaultValue();
-        private boolean referenceData;
+        private boolean transactionPerStatement;
 
         private Builder() {
             setMaxBatchSize(Neo4jOptions.BATCH_MAX_SIZE.defaultValue());
@@ -241,13 +241,14 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
         }
 
         /**
-         * For the sink of {@code GraphStage}'s reference stream (shared nodes, partitioned by
-         * node): each statement of a batch commits on its own, so a transaction locks the shared
-         * nodes of one label only, in id order, and cannot close a cycle with the session writers,
-         * which lock shared nodes label by label in the same order. Default false.
+         * For the sinks of {@code GraphStage}'s response and reference streams: each statement of a
+         * batch commits on its own, so a transaction locks the nodes of one label (or one
+         * relationship type's ends) only, in id order, and cannot close a lock cycle with the
+         * session writers, which lock shared nodes label by label in the same order. Default false:
+         * one transaction per batch.
          */
-        public Builder setReferenceData(boolean referenceData) {
-            this.referenceData = referenceData;
+        public Builder setTransactionPerStatement(boolean transactionPerStatement) {
+            this.transactionPerStatement = transactionPerStatement;
             return this;
         }
 
@@ -314,7 +315,7 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
                                     transactionTimeout,
                                     bootstrapSchema,
                                     referenceCacheEntries,
-                                    referenceData);
+                                    transactionPerStatement);
             return new Neo4jSink(
                     maxBatchSize,
                     maxBuffered,

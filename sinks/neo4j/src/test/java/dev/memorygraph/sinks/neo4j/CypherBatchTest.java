@@ -45,6 +45,61 @@ class CypherBatchTest {
     }
 
     @Test
+    void locksSharedNodesInOneOrderByLabelThenId() {
+        List<CypherBatch.Statement> statements =
+                CypherBatch.plan(
+                        List.of(
+                                GraphMutation.relationship(
+                                        RelationshipType.HAS_TEXT, "p1", "t9", Map.of(), SOURCE),
+                                GraphMutation.relationship(
+                                        RelationshipType.USES_MODEL, "p2", "m1", Map.of(), SOURCE),
+                                GraphMutation.relationship(
+                                        RelationshipType.HAS_TEXT, "p2", "t1", Map.of(), SOURCE),
+                                GraphMutation.relationship(
+                                        RelationshipType.HAS_SESSION, "u7", "s1", Map.of(), SOURCE),
+                                GraphMutation.relationship(
+                                        RelationshipType.USES_MODEL, "p1", "m2", Map.of(), SOURCE),
+                                GraphMutation.relationship(
+                                        RelationshipType.HAS_SESSION,
+                                        "u3",
+                                        "s2",
+                                        Map.of(),
+                                        SOURCE)));
+
+        // Users before models before prompt texts (NodeLabel order), each by the shared end's id,
+        // whatever the order of the prompts or sessions at the other end.
+        assertThat(statements)
+                .extracting(s -> rows(s).stream().map(r -> (String) r.get(sharedEnd(s))).toList())
+                .containsExactly(List.of("u3", "u7"), List.of("m1", "m2"), List.of("t1", "t9"));
+        // A link from a per-session node is created when missing, not MERGEd (which locks both
+        // ends).
+        assertThat(statements.get(1).query())
+                .contains(
+                        "COLLECT { MATCH (a)-[x:USES_MODEL]->(b) RETURN x }",
+                        "CREATE (a)-[r:USES_MODEL]->(b)")
+                .doesNotContain("MERGE (a)-[");
+    }
+
+    @Test
+    void keepsMergeForRelationshipsBetweenSharedNodes() {
+        List<CypherBatch.Statement> statements =
+                CypherBatch.plan(
+                        List.of(
+                                GraphMutation.relationship(
+                                        RelationshipType.USER_BELONGS_TO,
+                                        "u1",
+                                        "acme",
+                                        Map.of(),
+                                        SOURCE)));
+
+        assertThat(statements.get(0).query()).contains("MERGE (a)-[r:BELONGS_TO]->(b)");
+    }
+
+    private static String sharedEnd(CypherBatch.Statement statement) {
+        return statement.query().contains("(a:User ") ? "from" : "to";
+    }
+
+    @Test
     void coalescesMutationsOfOneElementWithLaterPropertiesWinning() {
         List<CypherBatch.Statement> statements =
                 CypherBatch.plan(

@@ -213,6 +213,28 @@ public final class GraphMutation implements Serializable {
         };
     }
 
+    /**
+     * Whether this writes a response or a relationship from or to one ({@code GENERATED}, {@code
+     * CALLED}). A response event names its prompt but not its session, so its writes cannot go with
+     * the session's; they are written apart, partitioned by response ({@link #responseKey}), so
+     * that each response has one writer.
+     */
+    public boolean isResponseWrite() {
+        return switch (kind) {
+            case NODE -> label == NodeLabel.RESPONSE;
+            case RELATIONSHIP, SEQUENCE_LINK ->
+                    type.from() == NodeLabel.RESPONSE || type.to() == NodeLabel.RESPONSE;
+        };
+    }
+
+    /** The response a response write belongs to: its partition key. */
+    public String responseKey() {
+        if (kind == Kind.NODE) {
+            return id;
+        }
+        return type.to() == NodeLabel.RESPONSE ? toId : fromId;
+    }
+
     /** The shared node a reference write locks first: its partition key. */
     public String referenceKey() {
         return kind == Kind.NODE ? label.name() + ':' + id : type.from().name() + ':' + fromId;
