@@ -18,6 +18,8 @@ import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLake;
 import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.operators.pii.PiiStage;
+import dev.memorygraph.operators.tenant.TenantOptions;
+import dev.memorygraph.operators.tenant.TenantStage;
 import dev.memorygraph.operators.text.TextStage;
 import dev.memorygraph.operators.validate.ValidationOptions;
 import dev.memorygraph.operators.validate.ValidationStage;
@@ -148,8 +150,9 @@ public final class StreamingJob {
     }
 
     /**
-     * Stages 1–6: source, validation, dedup, text features and PII (dead letters of validation and
-     * PII to their sink). Everything downstream sees text only as the tenant's PII policy allows.
+     * Stages 1–6: source, validation, dedup, tenant resolution, text features and PII (dead letters
+     * of validation and PII to their sink). Everything downstream sees text only as the tenant's
+     * PII policy allows.
      */
     public DataStream<EnrichedEvent> enrich(StreamExecutionEnvironment env) {
         DataStream<RawEvent> raw =
@@ -164,7 +167,9 @@ public final class StreamingJob {
                         clock);
         DataStream<InboundEvent> unique =
                 DedupStage.apply(validated.valid(), DedupOptions.fromConfig(config));
-        DataStream<EnrichedEvent> enriched = TextStage.apply(unique);
+        DataStream<InboundEvent> withTenants =
+                TenantStage.apply(unique, TenantOptions.fromConfig(config));
+        DataStream<EnrichedEvent> enriched = TextStage.apply(withTenants);
         DataStream<DeadLetter> letters = validated.deadLetters();
         if (config.get(PiiOptions.ENABLED)) {
             PiiStage.Output pii = PiiStage.apply(enriched, PiiOptions.fromConfig(config));

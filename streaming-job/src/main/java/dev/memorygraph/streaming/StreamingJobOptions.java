@@ -6,6 +6,7 @@ import dev.memorygraph.operators.graph.GraphOptions;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLakeOptions;
 import dev.memorygraph.operators.pii.PiiOptions;
+import dev.memorygraph.operators.tenant.TenantOptions;
 import dev.memorygraph.operators.validate.ValidationOptions;
 import dev.memorygraph.sinks.neo4j.Neo4jOptions;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class StreamingJobOptions {
         }
         ValidationOptions validation = ValidationOptions.fromConfig(config);
         DedupOptions.fromConfig(config);
+        TenantOptions.fromConfig(config);
         if (config.get(PiiOptions.ENABLED)) {
             PiiOptions.fromConfig(config);
         }

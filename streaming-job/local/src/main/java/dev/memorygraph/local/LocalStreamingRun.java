@@ -79,6 +79,12 @@ public final class LocalStreamingRun {
 
         int port = freeOr(webPort, "Flink web UI");
         config.set(RestOptions.PORT, port);
+        int metricsPort = freeOr(9249, "Prometheus endpoint");
+        config.setString("metrics.reporters", "prom");
+        config.setString(
+                "metrics.reporter.prom.factory.class",
+                "dev.memorygraph.metrics.prometheus.MemoryGraphPrometheusReporterFactory");
+        config.setString("metrics.reporter.prom.port", String.valueOf(metricsPort));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
         StreamingJob.fromConfig(config).build(env);
@@ -88,12 +94,15 @@ public final class LocalStreamingRun {
         System.out.printf(
                 "%nmemory-graph streaming job is running%n"
                         + "  Flink web UI : http://localhost:%d%n"
+                        + "  Prometheus   : http://localhost:%d/metrics (spec names, e.g."
+                        + " dead_letters_total, write_latency_seconds)%n"
                         + "  Kafka        : %s (topics %s, %s, %s)%n"
                         + "  Event lake   : %s (Parquet, committed every checkpoint, 5 s)%n"
                         + "  Dead letters : Kafka topic %s%n"
                         + "  Neo4j        : %s (Bolt), %s/db/neo4j/query/v2 (Query API), data in %s%n"
                         + "  Traffic      : %d records/s, %s; Ctrl-C stops%n%n",
                 port,
+                metricsPort,
                 kafka.bootstrapServers(),
                 config.get(KafkaOptions.PROMPTS_TOPIC),
                 config.get(KafkaOptions.RESPONSES_TOPIC),

@@ -82,7 +82,7 @@ class PiiITCase extends KafkaNeo4jTestBase {
             Run run = new Run("ok", vault.url().toString());
             run.execute(10);
 
-            List<EnrichedEvent> lake = LakeTestSupport.readLake(run.lake);
+            List<EnrichedEvent> lake = LakeTestSupport.readRows(run.lake);
             assertThat(lake).hasSize(10);
             assertClean(run, lake);
             // acme (redact): placeholders; globex (vault): the marker and a secret id.
@@ -122,7 +122,7 @@ class PiiITCase extends KafkaNeo4jTestBase {
         Run run = new Run("down", url);
         run.execute(8);
 
-        List<EnrichedEvent> lake = LakeTestSupport.readLake(run.lake);
+        List<EnrichedEvent> lake = LakeTestSupport.readRows(run.lake);
         assertThat(lake).hasSize(8); // the two vault-tenant prompts are not there
         List<ConsumerRecord<byte[], byte[]>> letters = run.deadLetters();
         assertThat(letters).hasSize(2);

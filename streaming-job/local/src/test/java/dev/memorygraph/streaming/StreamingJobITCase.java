@@ -131,7 +131,7 @@ class StreamingJobITCase {
             job.cancel().get();
         }
 
-        List<EnrichedEvent> rows = LakeTestSupport.readLake(lake);
+        List<EnrichedEvent> rows = LakeTestSupport.readRows(lake);
         assertThat(rows).extracting(EnrichedEvent::eventId).doesNotHaveDuplicates();
         assertThat(rows.stream().map(EnrichedEvent::eventId).collect(Collectors.toSet()))
                 .isEqualTo(expectedIds);

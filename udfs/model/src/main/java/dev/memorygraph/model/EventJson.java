@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -47,8 +48,41 @@ public final class EventJson {
         return switch (type) {
             case PROMPT -> InboundEvent.of(mapper.treeToValue(tree, PromptEvent.class), origin);
             case RESPONSE -> InboundEvent.of(mapper.treeToValue(tree, ResponseEvent.class), origin);
-            case SESSION -> InboundEvent.of(mapper.treeToValue(tree, SessionEvent.class), origin);
+            case SESSION ->
+                    InboundEvent.of(
+                            mapper.treeToValue(canonicalSession(tree), SessionEvent.class), origin);
         };
+    }
+
+    /**
+     * A session event in the flat shape our schema checks. The upstream sends session events in the
+     * shape prompts carry their session ({@code "session": {"id", "userId", "applicationId",
+     * "purpose"}} plus a top-level {@code tenantId}); that nested shape is the canonical one, and
+     * the flat one ({@code sessionId}, {@code userId}, ... at the top) is accepted too. A field set
+     * at the top level wins over the same field inside {@code session}. Any other tree is returned
+     * as it is.
+     */
+    public static JsonNode canonicalSession(JsonNode tree) {
+        if (!(tree instanceof ObjectNode object)
+                || !(object.get("session") instanceof ObjectNode)) {
+            return tree;
+        }
+        ObjectNode session = (ObjectNode) object.get("session");
+        ObjectNode flat = object.deepCopy();
+        flat.remove("session");
+        copyIfAbsent(session, "id", flat, "sessionId");
+        copyIfAbsent(session, "userId", flat, "userId");
+        copyIfAbsent(session, "applicationId", flat, "applicationId");
+        copyIfAbsent(session, "purpose", flat, "purpose");
+        copyIfAbsent(session, "tenantId", flat, "tenantId");
+        return flat;
+    }
+
+    private static void copyIfAbsent(ObjectNode from, String field, ObjectNode to, String as) {
+        JsonNode value = from.get(field);
+        if (value != null && !to.has(as)) {
+            to.set(as, value);
+        }
     }
 
     /** The event's own JSON (the payload as the producer would send it), without the origin. */

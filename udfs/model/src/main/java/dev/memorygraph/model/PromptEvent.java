@@ -2,6 +2,7 @@ package dev.memorygraph.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,6 +33,42 @@ public record PromptEvent(
                     : null;
         } catch (JsonProcessingException e) {
             return null;
+        }
+    }
+
+    /**
+     * This prompt with {@code tenantId} written into {@code prompt.metadata} (the other metadata
+     * kept), so that every stage that reads {@link #tenantId()} sees it.
+     */
+    public PromptEvent withTenant(String tenantId) {
+        ObjectNode metadata;
+        try {
+            JsonNode existing =
+                    prompt.metadata() == null
+                            ? null
+                            : EventJson.mapper().readTree(prompt.metadata());
+            metadata =
+                    existing instanceof ObjectNode object
+                            ? object
+                            : EventJson.mapper().createObjectNode();
+            metadata.put(TENANT_METADATA_KEY, tenantId);
+            String json = EventJson.mapper().writeValueAsString(metadata);
+            return new PromptEvent(
+                    eventId,
+                    timestamp,
+                    new Prompt(
+                            prompt.text(),
+                            prompt.template(),
+                            prompt.parameters(),
+                            prompt.images(),
+                            json),
+                    session,
+                    model,
+                    context,
+                    tags,
+                    traceContext);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot rewrite the metadata of prompt " + eventId, e);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.memorygraph.testing;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memorygraph.model.ContextDocument;
 import dev.memorygraph.model.ConversationMessage;
 import dev.memorygraph.model.EventJson;
@@ -18,6 +20,8 @@ import dev.memorygraph.model.SessionRef;
 import dev.memorygraph.model.ToolCall;
 import dev.memorygraph.model.TraceContext;
 import dev.memorygraph.model.Usage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -363,7 +367,29 @@ public final class TrafficGenerator {
                         s.startedAt,
                         endedAt,
                         "{\"client\":\"web\"}");
-        return TestRecord.valid(config.sessionsTopic(), s.id, json(event), id);
+        // Half the sessions in the upstream's nested shape, half flat; chosen by id so the
+        // random sequence (and so the rest of the traffic) does not change.
+        String value = Math.floorMod(s.id.hashCode(), 2) == 0 ? nested(json(event)) : json(event);
+        return TestRecord.valid(config.sessionsTopic(), s.id, value, id);
+    }
+
+    /** A flat session event as the upstream sends it: {@code session: {id, userId, ...}}. */
+    static String nested(String flatJson) {
+        try {
+            ObjectNode flat = (ObjectNode) EventJson.mapper().readTree(flatJson);
+            ObjectNode session = flat.objectNode();
+            session.set("id", flat.remove("sessionId"));
+            for (String field : new String[] {"userId", "applicationId", "purpose"}) {
+                JsonNode value = flat.remove(field);
+                if (value != null) {
+                    session.set(field, value);
+                }
+            }
+            flat.set("session", session);
+            return EventJson.mapper().writeValueAsString(flat);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Map<String, String> templateValues(String[] template) {

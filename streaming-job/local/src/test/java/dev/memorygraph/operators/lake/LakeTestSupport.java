@@ -16,14 +16,26 @@ public final class LakeTestSupport {
 
     private LakeTestSupport() {}
 
+    /** Every event once, as {@link EventLake#read} gives a bounded job. */
     public static List<EnrichedEvent> readLake(Path lake) throws Exception {
+        return collect(lake, true);
+    }
+
+    /** Every row as stored ({@link EventLake#readRows}), replayed copies included. */
+    public static List<EnrichedEvent> readRows(Path lake) throws Exception {
+        return collect(lake, false);
+    }
+
+    private static List<EnrichedEvent> collect(Path lake, boolean dedup) throws Exception {
         Configuration config = new Configuration();
         config.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
         config.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        String path = lake.toUri().toString();
         List<EnrichedEvent> out = new ArrayList<>();
         try (CloseableIterator<EnrichedEvent> it =
-                EventLake.read(env, lake.toUri().toString()).executeAndCollect()) {
+                (dedup ? EventLake.read(env, path) : EventLake.readRows(env, path))
+                        .executeAndCollect()) {
             it.forEachRemaining(out::add);
         }
         return out;

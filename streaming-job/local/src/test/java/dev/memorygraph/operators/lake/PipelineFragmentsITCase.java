@@ -69,7 +69,7 @@ class PipelineFragmentsITCase {
         Path lake = tmp.resolve("lake-" + mode);
 
         runFragments(records, lake, mode);
-        List<EnrichedEvent> rows = LakeTestSupport.readLake(lake);
+        List<EnrichedEvent> rows = LakeTestSupport.readRows(lake);
 
         Set<String> expected =
                 records.stream()
@@ -100,6 +100,20 @@ class PipelineFragmentsITCase {
                 LakeTestSupport.readLake(batch),
                 LakeTestSupport.readLake(streaming),
                 "event.origin");
+    }
+
+    @Test
+    void aReplayDoublesTheRowsAndTheReaderStillGivesEachEventOnce() throws Exception {
+        List<TestRecord> records = traffic(200);
+        Path lake = tmp.resolve("replayed");
+
+        List<EnrichedEvent> written = runFragments(records, lake, RuntimeExecutionMode.BATCH);
+        runFragments(records, lake, RuntimeExecutionMode.BATCH); // the same input again
+
+        assertThat(LakeTestSupport.readRows(lake)).hasSize(2 * written.size());
+        List<EnrichedEvent> read = LakeTestSupport.readLake(lake);
+        assertThat(read).extracting(EnrichedEvent::eventId).doesNotHaveDuplicates();
+        assertSameEvents(read, written);
     }
 
     @Test

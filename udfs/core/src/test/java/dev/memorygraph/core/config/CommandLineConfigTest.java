@@ -10,6 +10,13 @@ import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,5 +101,70 @@ class CommandLineConfigTest {
                 .containsEntry("kafka.properties.sasl.jaas.config", "******")
                 .containsEntry("neo4j.password-file", "******")
                 .containsEntry("neo4j.uri", "bolt://graph:7687");
+    }
+
+    @Test
+    void readsTheShippedNestedConfigYaml() throws Exception {
+        Path shipped = Path.of("../../flink-conf/config.yaml").toAbsolutePath().normalize();
+
+        Configuration config =
+                CommandLineConfig.parse(new String[] {"--config", shipped.toString()});
+
+        assertThat(config.get(RestartStrategyOptions.RESTART_STRATEGY))
+                .isEqualTo("exponential-delay");
+        assertThat(config.toMap())
+                .containsEntry("execution.checkpointing.interval", "30 s")
+                .containsEntry("execution.checkpointing.incremental", "true")
+                .containsEntry("state.backend.type", "rocksdb")
+                // deprecated since Flink 1.20; its replacement is above
+                .doesNotContainKey("state.backend.incremental");
+    }
+
+    @Test
+    void readsKeyEqualsValueFiles() throws Exception {
+        Path file = tmp.resolve("job.properties");
+        Files.writeString(
+                file, "kafka.bootstrap-servers=props:9092\nvalidation.max-event-age=3 d\n");
+
+        Configuration config = CommandLineConfig.parse(new String[] {"--config", file.toString()});
+
+        assertThat(config.get(BOOTSTRAP)).isEqualTo("props:9092");
+        assertThat(config.get(MAX_EVENT_AGE)).isEqualTo(Duration.ofDays(3));
+    }
+
+    @Test
+    void theClusterLogConfigDropsOnlyFlinksCommittableNameCollision() throws Exception {
+        Path file =
+                Path.of("../../flink-conf/log4j-console.properties").toAbsolutePath().normalize();
+        LoggerContext context =
+                Configurator.initialize("cluster-log-config-test", null, file.toUri());
+        try {
+            LoggerConfig metrics =
+                    context.getConfiguration()
+                            .getLoggerConfig("org.apache.flink.metrics.MetricGroup");
+            Filter filter = metrics.getFilter();
+            assertThat(filter).isNotNull();
+            Logger logger = context.getLogger("org.apache.flink.metrics.MetricGroup");
+            assertThat(
+                            filter.filter(
+                                    logger,
+                                    Level.WARN,
+                                    null,
+                                    "Name collision: Group already contains a Metric with the name"
+                                            + " 'pendingCommittables'. Metric will not be reported.",
+                                    new Object[0]))
+                    .isEqualTo(Filter.Result.DENY);
+            assertThat(
+                            filter.filter(
+                                    logger,
+                                    Level.WARN,
+                                    null,
+                                    "Name collision: Group already contains a Metric with the name"
+                                            + " 'dead_letters_total'. Metric will not be reported.",
+                                    new Object[0]))
+                    .isNotEqualTo(Filter.Result.DENY);
+        } finally {
+            Configurator.shutdown(context);
+        }
     }
 }

@@ -4,7 +4,11 @@ import dev.memorygraph.core.config.JobConfig;
 import dev.memorygraph.model.EnrichedEvent;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
@@ -12,8 +16,10 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
+import org.apache.flink.util.Collector;
 
 /**
  * The append-only event lake: every enriched event as Parquet under {@code lake.path}, partitioned
@@ -49,7 +55,23 @@ public final class EventLake {
     }
 
     /** A bounded read of every committed file under {@code path}. */
+    /**
+     * Every event of the lake once. The lake is append-only and a replay (a consumer-group reset, a
+     * restore from an older checkpoint) appends the same events again, so rows are deduplicated by
+     * event id; which copy survives is not defined (copies differ only in their Kafka coordinates
+     * and ingestion time). Meant for bounded jobs (BATCH mode), where each id's state is dropped
+     * once the id is done; in STREAMING mode the ids read stay in state.
+     */
     public static DataStream<EnrichedEvent> read(StreamExecutionEnvironment env, String path) {
+        return readRows(env, path)
+                .keyBy(EnrichedEvent::eventId, Types.STRING)
+                .process(new FirstOfEachEvent())
+                .uid(SOURCE_UID + "-dedup")
+                .name("One row per event id");
+    }
+
+    /** Every row of the lake as stored, replayed copies included. */
+    public static DataStream<EnrichedEvent> readRows(StreamExecutionEnvironment env, String path) {
         FileSource<GenericRecord> source =
                 FileSource.forRecordStreamFormat(
                                 AvroParquetReaders.forGenericRecord(EventLakeRecords.schema()),
@@ -60,5 +82,29 @@ public final class EventLake {
                 .map(EventLakeRecords::fromRecord, TypeInformation.of(EnrichedEvent.class))
                 .uid(SOURCE_UID + "-decode")
                 .name("Decode lake rows");
+    }
+
+    /** Passes the first row of each event id, drops later copies. */
+    static final class FirstOfEachEvent
+            extends KeyedProcessFunction<String, EnrichedEvent, EnrichedEvent> {
+        private static final long serialVersionUID = 1L;
+
+        private transient ValueState<Boolean> seen;
+
+        @Override
+        public void open(OpenContext openContext) {
+            seen =
+                    getRuntimeContext()
+                            .getState(new ValueStateDescriptor<>("lake-event-seen", Types.BOOLEAN));
+        }
+
+        @Override
+        public void processElement(EnrichedEvent row, Context ctx, Collector<EnrichedEvent> out)
+                throws Exception {
+            if (seen.value() == null) {
+                seen.update(true);
+                out.collect(row);
+            }
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.memorygraph.operators.pii;
 import static dev.memorygraph.core.metrics.MetricNames.ENRICHMENT_DURATION_SECONDS;
 import static dev.memorygraph.core.metrics.MetricNames.LABEL_STAGE;
 
-import dev.memorygraph.core.hash.Sha256;
 import dev.memorygraph.core.metrics.DurationHistogram;
 import dev.memorygraph.model.DeadLetter;
 import dev.memorygraph.model.EnrichedEvent;
@@ -13,7 +12,7 @@ import dev.memorygraph.model.InboundEvent;
 import dev.memorygraph.model.PiiReport;
 import dev.memorygraph.model.ReasonCode;
 import dev.memorygraph.model.TextFeatures;
-import dev.memorygraph.operators.text.TextNormalizer;
+import dev.memorygraph.operators.text.TextEnricher;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,6 +56,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
     private transient GazetteerRecognizer gazetteer;
     private transient NamedEntityRecognizer ner;
     private transient VaultClient vault;
+    private transient TextEnricher textFeatures;
     private transient Clock clock;
     private transient Map<PiiType, Counter> findings;
     private transient Counter vaultRequests;
@@ -83,6 +83,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
                                 options.requestTimeout(),
                                 options.retries());
         vault = options.needsVault() ? VaultClient.fromOptions(options) : null;
+        textFeatures = new TextEnricher();
         clock = Clock.systemUTC();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         findings = new EnumMap<>(PiiType.class);
@@ -255,8 +256,12 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
         return out;
     }
 
-    /** The event with new texts; text features follow the text that is kept. */
-    private static EnrichedEvent rewrite(
+    /**
+     * The event with new texts. Every text feature is measured again on the text that is kept, so
+     * the stored text and its hash, length, language and token count always agree, and two events
+     * that redact to the same text get the same features (they share one {@code PromptText} node).
+     */
+    private EnrichedEvent rewrite(
             EnrichedEvent enriched,
             List<String> texts,
             PiiPolicy policy,
@@ -266,15 +271,20 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
         TextFeatures t = enriched.text();
         TextFeatures features = t;
         if (t != null && texts.get(0) != null) {
+            TextFeatures kept;
+            // Vault answers complete on HTTP threads; the enricher's detectors are not shared.
+            synchronized (textFeatures) {
+                kept = textFeatures.enrich(event);
+            }
             features =
                     new TextFeatures(
-                            Sha256.hex(TextNormalizer.normalize(texts.get(0))),
-                            t.normalizedLength(),
-                            t.language(),
-                            t.languageConfidence(),
-                            t.tokenCount(),
-                            t.tokenEncoding(),
-                            t.tokenMethod(),
+                            kept.textHash(),
+                            kept.normalizedLength(),
+                            kept.language(),
+                            kept.languageConfidence(),
+                            kept.tokenCount(),
+                            kept.tokenEncoding(),
+                            kept.tokenMethod(),
                             t.templateId(),
                             "detected".equals(t.templateSource()) ? null : t.template(),
                             t.templateSource(),

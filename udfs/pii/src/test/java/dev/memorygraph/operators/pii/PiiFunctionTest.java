@@ -84,6 +84,33 @@ class PiiFunctionTest {
     }
 
     @Test
+    void featuresDescribeTheRedactedTextSoEqualRedactionsShareThem() throws Exception {
+        InboundEvent a =
+                TestEvents.prompt(
+                        "e-a", Instant.now(), "Write to jane.doe@example.com today please");
+        InboundEvent b =
+                TestEvents.prompt(
+                        "e-b",
+                        Instant.now(),
+                        "Write to someone.with.a.much.longer.address@example.org today please");
+        TextEnricher text = new TextEnricher();
+        List<PiiResult> results = new ArrayList<>();
+        for (InboundEvent event : List.of(a, b)) {
+            results.addAll(
+                    run(
+                            new PiiFunction(options(PiiPolicy.REDACT)),
+                            new EnrichedEvent(event, text.enrich(event))));
+        }
+
+        EnrichedEvent first = results.get(0).event();
+        EnrichedEvent second = results.get(1).event();
+        assertThat(first.event().text()).isEqualTo("Write to <EMAIL> today please");
+        assertThat(first.text()).isEqualTo(second.text());
+        assertThat(first.text()).isEqualTo(text.enrich(first.event()));
+        assertThat(first.text().normalizedLength()).isEqualTo(first.event().text().length());
+    }
+
+    @Test
     void anOperatorTimeoutBecomesARedactedLetter() throws Exception {
         PiiFunction function = new PiiFunction(options(PiiPolicy.VAULT));
         OneInputStreamOperatorTestHarness<EnrichedEvent, PiiResult> harness = harness(function);

@@ -124,6 +124,9 @@ public final class EventValidator {
         if (tree == null || tree.isMissingNode()) {
             return Result.invalid(ReasonCode.MALFORMED_JSON, "no JSON value");
         }
+        if (type == EventType.SESSION) {
+            tree = EventJson.canonicalSession(tree);
+        }
         List<Error> errors = EventSchemas.schema(type).validate(tree);
         if (!errors.isEmpty()) {
             return schemaRejection(errors);

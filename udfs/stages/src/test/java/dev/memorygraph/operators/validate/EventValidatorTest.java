@@ -120,6 +120,49 @@ class EventValidatorTest {
     }
 
     @Test
+    void acceptsSessionEventsInTheUpstreamNestedShapeAndTheFlatOne() {
+        String nested =
+                "{\"eventId\":\"7d0c1f0e-3f7a-4c1e-9a55-0b5d3a7e8c11\",\"timestamp\":\"2026-11-26T07:59:00Z\","
+                        + "\"session\":{\"id\":\"s1\",\"userId\":\"u1\",\"applicationId\":\"app\","
+                        + "\"purpose\":\"chat\"},\"tenantId\":\"acme\",\"status\":\"started\"}";
+        String flat =
+                "{\"eventId\":\"7d0c1f0e-3f7a-4c1e-9a55-0b5d3a7e8c11\",\"timestamp\":\"2026-11-26T07:59:00Z\","
+                        + "\"sessionId\":\"s1\",\"userId\":\"u1\",\"applicationId\":\"app\","
+                        + "\"purpose\":\"chat\",\"tenantId\":\"acme\",\"status\":\"started\"}";
+
+        EventValidator.Result fromNested = validator.validate(session(nested), NOW);
+        EventValidator.Result fromFlat = validator.validate(session(flat), NOW);
+
+        assertThat(fromNested.isValid()).as("%s", fromNested.rejection()).isTrue();
+        assertThat(fromNested.event().session()).isEqualTo(fromFlat.event().session());
+        assertThat(fromNested.event().session().tenantId()).isEqualTo("acme");
+        assertThat(fromNested.event().sessionId()).isEqualTo("s1");
+        assertThat(fromNested.event().userId()).isEqualTo("u1");
+    }
+
+    @Test
+    void aNestedSessionWithoutItsIdIsMissingARequiredField() {
+        String json =
+                "{\"eventId\":\"7d0c1f0e-3f7a-4c1e-9a55-0b5d3a7e8c11\",\"timestamp\":\"2026-11-26T07:59:00Z\","
+                        + "\"session\":{\"userId\":\"u1\"},\"tenantId\":\"acme\"}";
+
+        assertThat(validator.validate(session(json), NOW).rejection().reason())
+                .isEqualTo(ReasonCode.MISSING_REQUIRED_FIELD);
+    }
+
+    private static RawEvent session(String json) {
+        return new RawEvent(
+                "llm.sessions.v1",
+                0,
+                1L,
+                2L,
+                null,
+                json.getBytes(StandardCharsets.UTF_8),
+                "1.0",
+                "observatory");
+    }
+
+    @Test
     void refusesRecordsFromUnmappedTopics() {
         RawEvent raw =
                 new RawEvent(
