@@ -76,9 +76,22 @@ class MemoryGraphPrometheusReporterITCase {
                             .ignoreExceptions()
                             .until(
                                     () -> Scrape.metrics(PORT),
+                                    // The map updates its metrics one after another: wait for
+                                    // all of them, not just the first.
                                     s ->
                                             s.samples("storage_writes_total", neo4j).stream()
-                                                    .anyMatch(x -> x.value().equals("3")));
+                                                            .anyMatch(x -> x.value().equals("3"))
+                                                    && s
+                                                            .samples(
+                                                                    "dead_letters_total", malformed)
+                                                            .stream()
+                                                            .anyMatch(x -> x.value().equals("3"))
+                                                    && s
+                                                            .samples(
+                                                                    "write_latency_seconds_count",
+                                                                    neo4j)
+                                                            .stream()
+                                                            .anyMatch(x -> x.value().equals("3")));
 
             assertThat(scrape.lines())
                     .contains(

@@ -7,7 +7,7 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
 
 /** Configuration of tenant resolution: the option keys and their values. */
-public record TenantOptions(Duration sessionTtl) implements Serializable {
+public record TenantOptions(Duration sessionTtl, Duration waitForSession) implements Serializable {
 
     public static final ConfigOption<Duration> SESSION_TTL =
             ConfigOptions.key("tenant.session-ttl")
@@ -16,6 +16,14 @@ public record TenantOptions(Duration sessionTtl) implements Serializable {
                     .withDescription(
                             "How long a session's tenant (from its latest session event) is"
                                     + " remembered after that event, for the session's prompts.");
+
+    public static final ConfigOption<Duration> WAIT =
+            ConfigOptions.key("tenant.wait")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(5))
+                    .withDescription(
+                            "How long a prompt whose session has no tenant yet waits for the"
+                                    + " session event (processing time); 0: it never waits.");
 
     public TenantOptions {
         if (sessionTtl == null || sessionTtl.isNegative() || sessionTtl.isZero()) {
@@ -26,9 +34,17 @@ public record TenantOptions(Duration sessionTtl) implements Serializable {
                             + SESSION_TTL.key()
                             + ": must be positive");
         }
+        if (waitForSession == null || waitForSession.isNegative()) {
+            throw new IllegalArgumentException(
+                    "Invalid value '"
+                            + waitForSession
+                            + "' for "
+                            + WAIT.key()
+                            + ": must not be negative");
+        }
     }
 
     public static TenantOptions fromConfig(ReadableConfig config) {
-        return new TenantOptions(config.get(SESSION_TTL));
+        return new TenantOptions(config.get(SESSION_TTL), config.get(WAIT));
     }
 }

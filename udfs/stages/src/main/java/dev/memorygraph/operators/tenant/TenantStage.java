@@ -17,7 +17,7 @@ public final class TenantStage {
     public static DataStream<InboundEvent> apply(
             DataStream<InboundEvent> events, TenantOptions options) {
         return events.keyBy(TenantFunction::key, Types.STRING)
-                .process(new TenantFunction(options.sessionTtl()))
+                .process(new TenantFunction(options.sessionTtl(), options.waitForSession()))
                 .returns(events.getType())
                 .uid(UID)
                 .name("Resolve tenants by session");

@@ -20,6 +20,7 @@ class TenantFunctionTest {
 
     static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
     static final Duration TTL = Duration.ofDays(1);
+    static final Duration WAIT = Duration.ofSeconds(5);
 
     @Test
     void aPromptWithoutATenantTakesItsSessionsTenant() throws Exception {
@@ -53,15 +54,65 @@ class TenantFunctionTest {
     }
 
     @Test
-    void aPromptBeforeAnySessionEventHasNoTenantAndResponsesPassUnchanged() throws Exception {
+    void aPromptBeforeItsSessionEventWaitsForItsTenant() throws Exception {
         try (var harness = harness(null)) {
+            harness.setProcessingTime(0);
+            harness.processElement(record(TestEvents.prompt("p1", T0, "first")));
+            harness.processElement(record(TestEvents.prompt("p2", T0, "second")));
+            assertThat(harness.extractOutputValues()).isEmpty();
+
+            harness.setProcessingTime(1_000);
+            harness.processElement(record(TestEvents.session("s-e", T0, "session-1")));
+
+            List<InboundEvent> out = harness.extractOutputValues();
+            assertThat(out).extracting(InboundEvent::eventId).containsExactly("s-e", "p1", "p2");
+            assertThat(out.subList(1, 3))
+                    .extracting(InboundEvent::tenantId)
+                    .containsOnly("tenant-1");
+            // the wait's timer is gone: nothing more comes out when it would have fired
+            harness.setProcessingTime(WAIT.toMillis() + 1);
+            assertThat(harness.extractOutputValues()).hasSize(3);
+        }
+    }
+
+    @Test
+    void aPromptWhoseSessionNeverSpeaksGoesOnWithoutATenantAfterTheWait() throws Exception {
+        try (var harness = harness(null)) {
+            harness.setProcessingTime(0);
             harness.processElement(
                     record(TestEvents.prompt("p1", T0, "hello", "session-9", "gpt-4o")));
             harness.processElement(record(TestEvents.response("r1", T0, "p1", "hi")));
+            assertThat(harness.extractOutputValues())
+                    .extracting(InboundEvent::eventId)
+                    .containsExactly("r1");
 
+            harness.setProcessingTime(WAIT.toMillis());
+
+            assertThat(harness.extractOutputValues())
+                    .extracting(InboundEvent::eventId)
+                    .containsExactly("r1", "p1");
             assertThat(harness.extractOutputValues())
                     .extracting(InboundEvent::tenantId)
                     .containsOnlyNulls();
+        }
+    }
+
+    @Test
+    void waitingPromptsSurviveASnapshotAndRestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var harness = harness(null)) {
+            harness.setProcessingTime(0);
+            harness.processElement(record(TestEvents.prompt("p1", T0, "first")));
+            snapshot = harness.snapshot(1L, 1L);
+        }
+        try (var restored = harness(snapshot)) {
+            restored.setProcessingTime(10);
+            restored.processElement(record(TestEvents.session("s-e", T0, "session-1")));
+
+            assertThat(restored.extractOutputValues())
+                    .extracting(InboundEvent::eventId)
+                    .containsExactly("s-e", "p1");
+            assertThat(restored.extractOutputValues().get(1).tenantId()).isEqualTo("tenant-1");
         }
     }
 
@@ -108,7 +159,7 @@ class TenantFunctionTest {
             harness(OperatorSubtaskState restoreFrom) throws Exception {
         var harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new TenantFunction(TTL)),
+                        new KeyedProcessOperator<>(new TenantFunction(TTL, WAIT)),
                         TenantFunction::key,
                         Types.STRING);
         if (restoreFrom != null) {
