@@ -113,7 +113,8 @@ class PipelineFragmentsITCase {
         assertThat(LakeTestSupport.readRows(lake)).hasSize(2 * written.size());
         List<EnrichedEvent> read = LakeTestSupport.readLake(lake);
         assertThat(read).extracting(EnrichedEvent::eventId).doesNotHaveDuplicates();
-        assertSameEvents(read, written);
+        // Which copy survives is not defined: the traffic has duplicates, copies differ in offsets.
+        assertSameEvents(read, written, "event.origin");
     }
 
     @Test
