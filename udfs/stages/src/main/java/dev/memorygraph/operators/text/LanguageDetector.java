@@ -144,7 +144,10 @@ public final class LanguageDetector {
         Map<String, String> map = new HashMap<>();
         for (String iso1 : Locale.getISOLanguages()) {
             try {
-                map.put(Locale.forLanguageTag(iso1).getISO3Language(), iso1);
+                // The JDK lists the withdrawn codes too (in, iw, ji); getLanguage() gives the
+                // current one (id, he, yi) for both, so a three-letter code maps to it.
+                Locale locale = Locale.forLanguageTag(iso1);
+                map.put(locale.getISO3Language(), locale.getLanguage());
             } catch (java.util.MissingResourceException ignored) {
                 // no three-letter code known to the JDK
             }
