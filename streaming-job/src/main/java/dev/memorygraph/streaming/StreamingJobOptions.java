@@ -26,20 +26,14 @@ public final class StreamingJobOptions {
     public static void validate(Configuration config) {
         JobConfig.required(config, KafkaOptions.BOOTSTRAP_SERVERS, "the Kafka brokers to read");
         KafkaOptions.topics(config);
-        String lake =
-                JobConfig.required(
-                        config,
-                        EventLakeOptions.PATH,
-                        "the event lake's root (a local directory or s3://)");
+        String lake = EventLakeOptions.path(config);
         try {
             new Path(lake).getFileSystem();
         } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + lake
-                            + "' for "
-                            + EventLakeOptions.PATH.key()
-                            + ": no Flink file system serves it here (for s3://, install the"
+            throw JobConfig.invalid(
+                    EventLakeOptions.PATH.key(),
+                    lake,
+                    "no Flink file system serves it here (for s3://, install the"
                             + " flink-s3-fs-hadoop or flink-s3-fs-presto plugin)",
                     e);
         }
@@ -50,22 +44,20 @@ public final class StreamingJobOptions {
             PiiOptions.fromConfig(config);
         }
         if (config.get(Neo4jOptions.ENABLED)) {
-            JobConfig.required(config, Neo4jOptions.URI, "the Bolt URI of the graph");
             GraphOptions.fromConfig(config);
             MemorySize recordLimit = config.get(Neo4jOptions.RECORD_MAX_BYTES);
             if (recordLimit.getBytes() < validation.maxRecordBytes()) {
-                throw new IllegalArgumentException(
-                        "Invalid value '"
-                                + recordLimit
-                                + "' for "
-                                + Neo4jOptions.RECORD_MAX_BYTES.key()
-                                + ": must be at least "
+                throw JobConfig.invalid(
+                        Neo4jOptions.RECORD_MAX_BYTES.key(),
+                        recordLimit,
+                        "must be at least "
                                 + ValidationOptions.MAX_RECORD_SIZE.key()
                                 + " ("
                                 + new MemorySize(validation.maxRecordBytes())
                                 + "), or valid events are dead-lettered as too large");
             }
-            // Builds and so checks every neo4j.* option; the sink itself is built again later.
+            // Builds and so checks every neo4j.* option, neo4j.uri included; the sinks themselves
+            // are built again with the job's I/O.
             StreamingJob.neo4jSink(config, false);
         }
     }

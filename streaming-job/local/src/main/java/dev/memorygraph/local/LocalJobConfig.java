@@ -73,4 +73,17 @@ public final class LocalJobConfig {
         config.set(KafkaOptions.DLQ_TOPIC, prefix + ".dlq");
         return config;
     }
+
+    /**
+     * Adds the Prometheus reporter {@code flink-conf/config.yaml} configures on a cluster, on
+     * {@code port}, so a local MiniCluster shows the spec's metric names.
+     */
+    public static Configuration withPrometheus(Configuration config, int port) {
+        config.setString("metrics.reporters", "prom");
+        config.setString(
+                "metrics.reporter.prom.factory.class",
+                "dev.memorygraph.metrics.prometheus.MemoryGraphPrometheusReporterFactory");
+        config.setString("metrics.reporter.prom.port", String.valueOf(port));
+        return config;
+    }
 }

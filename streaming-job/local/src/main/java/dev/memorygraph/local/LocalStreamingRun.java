@@ -80,11 +80,7 @@ public final class LocalStreamingRun {
         int port = freeOr(webPort, "Flink web UI");
         config.set(RestOptions.PORT, port);
         int metricsPort = freeOr(9249, "Prometheus endpoint");
-        config.setString("metrics.reporters", "prom");
-        config.setString(
-                "metrics.reporter.prom.factory.class",
-                "dev.memorygraph.metrics.prometheus.MemoryGraphPrometheusReporterFactory");
-        config.setString("metrics.reporter.prom.port", String.valueOf(metricsPort));
+        LocalJobConfig.withPrometheus(config, metricsPort);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
         StreamingJob.fromConfig(config).build(env);

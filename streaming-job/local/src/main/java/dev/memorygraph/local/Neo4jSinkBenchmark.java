@@ -16,6 +16,7 @@ import dev.memorygraph.sinks.neo4j.CypherBatch;
 import dev.memorygraph.sinks.neo4j.GraphSchema;
 import dev.memorygraph.sinks.neo4j.Neo4jConnection;
 import dev.memorygraph.sinks.neo4j.Neo4jSink;
+import dev.memorygraph.sinks.testing.TestingDeadLetterQueue;
 import dev.memorygraph.testing.TestRecord;
 import dev.memorygraph.testing.TrafficGenerator;
 import java.nio.file.Files;
@@ -56,6 +57,9 @@ import org.neo4j.driver.Session;
  * <p>System properties: {@code bench.events} (default 40,000 events).
  */
 public final class Neo4jSinkBenchmark {
+
+    private static final TestingDeadLetterQueue DEAD_LETTERS =
+            new TestingDeadLetterQueue("neo4j-benchmark");
 
     public static void main(String[] args) throws Exception {
         int events = Integer.getInteger("bench.events", 40_000);
@@ -131,7 +135,7 @@ public final class Neo4jSinkBenchmark {
                     p2Uncached.contentionPer100k());
             System.out.printf(
                     "graph after the last run: %s nodes; %d dead letters%n",
-                    nodeCount(driver), CountingDeadLetterQueue.count());
+                    nodeCount(driver), DEAD_LETTERS.sent().size());
         }
         System.exit(0);
     }
@@ -179,7 +183,7 @@ public final class Neo4jSinkBenchmark {
             EmbeddedNeo4j neo4j, boolean referenceCache, boolean transactionPerStatement) {
         return Neo4jSink.builder()
                 .setConnection(Neo4jConnection.unauthenticated(neo4j.boltUri().toString()))
-                .setDeadLetterQueue(new CountingDeadLetterQueue())
+                .setDeadLetterQueue(DEAD_LETTERS)
                 .setBootstrapSchema(false)
                 .setReferenceCacheEntries(referenceCache ? 100_000 : 0)
                 .setTransactionPerStatement(transactionPerStatement)

@@ -249,13 +249,7 @@ class PrometheusMetricsITCase {
     }
 
     private static Configuration reporter() {
-        Configuration config = new Configuration();
-        config.setString("metrics.reporters", "prom");
-        config.setString(
-                "metrics.reporter.prom.factory.class",
-                "dev.memorygraph.metrics.prometheus.MemoryGraphPrometheusReporterFactory");
-        config.setString("metrics.reporter.prom.port", String.valueOf(PORT));
-        return config;
+        return LocalJobConfig.withPrometheus(new Configuration(), PORT);
     }
 
     private static int freePort() {

@@ -19,11 +19,6 @@ public interface BatchClient<T> extends AutoCloseable {
      */
     CompletionStage<List<ItemFailure<T>>> write(List<T> batch);
 
-    /** Whether the store reports per-item failures; if not, poison is isolated by splitting. */
-    default boolean hasItemResults() {
-        return false;
-    }
-
     /** Registers the client's own metrics (caches, ...) on the sink operator's group. */
     default void registerMetrics(MetricGroup operator) {}
 

@@ -310,11 +310,6 @@ class BatchingSinkWriterTest {
         }
 
         @Override
-        public boolean hasItemResults() {
-            return itemResults;
-        }
-
-        @Override
         public void close() {}
     }
 

@@ -147,12 +147,7 @@ public final class CypherBatch {
         List<RelationshipType> types = new ArrayList<>(relationships.keySet());
         types.sort(Comparator.comparingInt(CypherBatch::lockOrder));
         for (RelationshipType type : types) {
-            Comparator<Group> order =
-                    type.sharedEnd() != null
-                                    && type.sharedEnd() == type.to()
-                                    && type.from().perSession()
-                            ? BY_SECOND_ID
-                            : BY_ID;
+            Comparator<Group> order = type.sharedEnd() == type.to() ? BY_SECOND_ID : BY_ID;
             statements.add(
                     statement(
                             RELATIONSHIP_STATEMENTS.get(type),

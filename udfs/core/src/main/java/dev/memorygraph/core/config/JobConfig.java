@@ -1,5 +1,6 @@
 package dev.memorygraph.core.config;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.ExecutionConfig;
@@ -83,6 +84,29 @@ public final class JobConfig {
         if (value == null || (value instanceof String s && s.isBlank())) {
             throw new IllegalArgumentException(
                     "Missing required option '" + option.key() + "': " + why);
+        }
+        return value;
+    }
+
+    /**
+     * The error for a bad option value, in the one form every check uses: {@code Invalid value 'V'
+     * for KEY: RULE}.
+     */
+    public static IllegalArgumentException invalid(String key, Object value, String rule) {
+        return invalid(key, value, rule, null);
+    }
+
+    /** {@link #invalid(String, Object, String)} with the failure that showed the value bad. */
+    public static IllegalArgumentException invalid(
+            String key, Object value, String rule, Throwable cause) {
+        return new IllegalArgumentException(
+                "Invalid value '" + value + "' for " + key + ": " + rule, cause);
+    }
+
+    /** {@code value} when it is a positive duration, else the error naming {@code option}. */
+    public static Duration positive(ConfigOption<Duration> option, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw invalid(option.key(), value, "must be positive");
         }
         return value;
     }

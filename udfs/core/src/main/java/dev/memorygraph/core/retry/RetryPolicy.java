@@ -1,5 +1,6 @@
 package dev.memorygraph.core.retry;
 
+import dev.memorygraph.core.config.JobConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
@@ -78,8 +79,7 @@ public final class RetryPolicy implements Serializable {
 
     private static IllegalArgumentException invalid(
             String what, String key, Object value, String rule) {
-        return new IllegalArgumentException(
-                "Invalid value '" + value + "' for " + what + "." + key + ": " + rule);
+        return JobConfig.invalid(what + "." + key, value, rule);
     }
 
     /** The five options of a policy under {@code prefix} (e.g. {@code neo4j.retry}). */

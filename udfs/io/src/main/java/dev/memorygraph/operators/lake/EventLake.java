@@ -1,6 +1,5 @@
 package dev.memorygraph.operators.lake;
 
-import dev.memorygraph.core.config.JobConfig;
 import dev.memorygraph.model.EnrichedEvent;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -38,11 +37,7 @@ public final class EventLake {
 
     public static FileSink<EnrichedEvent> sink(ReadableConfig config) {
         return FileSink.forBulkFormat(
-                        new Path(
-                                JobConfig.required(
-                                        config,
-                                        EventLakeOptions.PATH,
-                                        "the event lake's root (a local directory or s3://)")),
+                        new Path(EventLakeOptions.path(config)),
                         new EventLakeWriterFactory(config.get(EventLakeOptions.COMPRESSION)))
                 .withBucketAssigner(new EventTimeBucketAssigner())
                 .withRollingPolicy(OnCheckpointRollingPolicy.build())

@@ -1,7 +1,9 @@
 package dev.memorygraph.operators.lake;
 
+import dev.memorygraph.core.config.JobConfig;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.ReadableConfig;
 
 /** Configuration of the event lake. */
 public final class EventLakeOptions {
@@ -23,4 +25,10 @@ public final class EventLakeOptions {
                     .defaultValue("SNAPPY")
                     .withDescription(
                             "Parquet compression codec: UNCOMPRESSED, SNAPPY, GZIP or ZSTD.");
+
+    /** {@code lake.path}, which has no default: a missing one fails with its key. */
+    public static String path(ReadableConfig config) {
+        return JobConfig.required(
+                config, PATH, "the event lake's root (a local directory or s3://)");
+    }
 }

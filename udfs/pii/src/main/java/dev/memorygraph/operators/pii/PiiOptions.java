@@ -176,32 +176,20 @@ public final class PiiOptions implements Serializable {
         }
         Duration timeout = config.get(REQUEST_TIMEOUT);
         if (timeout.isZero() || timeout.isNegative()) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + timeout
-                            + "' for "
-                            + REQUEST_TIMEOUT.key()
-                            + ": must be > 0");
+            throw JobConfig.invalid(REQUEST_TIMEOUT.key(), timeout, "must be > 0");
         }
         // An event makes at most two calls in sequence: Presidio, then the vault.
         Duration needed = worstCaseCall().multipliedBy(2);
         if (asyncTimeout().compareTo(needed) <= 0) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + asyncTimeout()
-                            + "' for "
-                            + ASYNC_TIMEOUT.key()
-                            + ": must exceed "
+            throw JobConfig.invalid(
+                    ASYNC_TIMEOUT.key(),
+                    asyncTimeout(),
+                    "must exceed "
                             + needed
                             + " (two HTTP calls with all their retries), or retries are cut off");
         }
         if (asyncCapacity() < 1) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + asyncCapacity()
-                            + "' for "
-                            + ASYNC_CAPACITY.key()
-                            + ": must be >= 1");
+            throw JobConfig.invalid(ASYNC_CAPACITY.key(), asyncCapacity(), "must be >= 1");
         }
     }
 
@@ -213,23 +201,13 @@ public final class PiiOptions implements Serializable {
                 throw new URISyntaxException(value, "not an http(s) URL with a host");
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + value
-                            + "' for "
-                            + option.key()
-                            + ": an http(s) URL is expected");
+            throw JobConfig.invalid(option.key(), value, "an http(s) URL is expected");
         }
     }
 
     private static void readableFile(ConfigOption<String> option, String path) {
         if (!Files.isReadable(Path.of(path))) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + path
-                            + "' for "
-                            + option.key()
-                            + ": no readable file there");
+            throw JobConfig.invalid(option.key(), path, "no readable file there");
         }
     }
 

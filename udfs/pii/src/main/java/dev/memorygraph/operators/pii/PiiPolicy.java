@@ -1,5 +1,6 @@
 package dev.memorygraph.operators.pii;
 
+import dev.memorygraph.core.config.JobConfig;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,12 +27,7 @@ public enum PiiPolicy {
         try {
             return valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + value
-                            + "' for "
-                            + key
-                            + ": one of flag, redact, vault is expected");
+            throw JobConfig.invalid(key, value, "one of flag, redact, vault is expected");
         }
     }
 
@@ -48,21 +44,17 @@ public enum PiiPolicy {
             int colon = pair.lastIndexOf(':');
             String tenant = colon <= 0 ? "" : pair.substring(0, colon).strip();
             if (tenant.isEmpty()) {
-                throw new IllegalArgumentException(
-                        "Invalid value '"
-                                + value
-                                + "' for pii.policy.tenants: comma-separated tenant:policy pairs"
+                throw JobConfig.invalid(
+                        "pii.policy.tenants",
+                        value,
+                        "comma-separated tenant:policy pairs"
                                 + " are expected, e.g. acme:redact,globex:vault");
             }
             PiiPolicy policy =
                     parse("pii.policy.tenants (tenant " + tenant + ")", pair.substring(colon + 1));
             if (out.put(tenant, policy) != null) {
-                throw new IllegalArgumentException(
-                        "Invalid value '"
-                                + value
-                                + "' for pii.policy.tenants: tenant "
-                                + tenant
-                                + " is listed twice");
+                throw JobConfig.invalid(
+                        "pii.policy.tenants", value, "tenant " + tenant + " is listed twice");
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.memorygraph.operators.dedup;
 
+import dev.memorygraph.core.config.JobConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
@@ -10,10 +11,7 @@ import org.apache.flink.configuration.ReadableConfig;
 public record DedupOptions(Duration ttl) implements Serializable {
 
     public DedupOptions {
-        if (ttl == null || ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException(
-                    "Invalid value '" + ttl + "' for " + TTL.key() + ": must be positive");
-        }
+        JobConfig.positive(TTL, ttl);
     }
 
     public static DedupOptions fromConfig(ReadableConfig config) {

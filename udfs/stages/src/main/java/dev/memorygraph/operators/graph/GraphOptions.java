@@ -1,5 +1,6 @@
 package dev.memorygraph.operators.graph;
 
+import dev.memorygraph.core.config.JobConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
@@ -10,21 +11,10 @@ import org.apache.flink.configuration.ReadableConfig;
 public record GraphOptions(Duration sessionTtl, int maxSessionPrompts) implements Serializable {
 
     public GraphOptions {
-        if (sessionTtl == null || sessionTtl.isNegative() || sessionTtl.isZero()) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + sessionTtl
-                            + "' for "
-                            + SESSION_TTL.key()
-                            + ": must be positive");
-        }
+        JobConfig.positive(SESSION_TTL, sessionTtl);
         if (maxSessionPrompts < 2) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + maxSessionPrompts
-                            + "' for "
-                            + MAX_SESSION_PROMPTS.key()
-                            + ": must be at least 2");
+            throw JobConfig.invalid(
+                    MAX_SESSION_PROMPTS.key(), maxSessionPrompts, "must be at least 2");
         }
     }
 

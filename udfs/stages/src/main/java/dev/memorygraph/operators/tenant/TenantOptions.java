@@ -1,5 +1,6 @@
 package dev.memorygraph.operators.tenant;
 
+import dev.memorygraph.core.config.JobConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import org.apache.flink.configuration.ConfigOption;
@@ -26,21 +27,9 @@ public record TenantOptions(Duration sessionTtl, Duration waitForSession) implem
                                     + " session event (processing time); 0: it never waits.");
 
     public TenantOptions {
-        if (sessionTtl == null || sessionTtl.isNegative() || sessionTtl.isZero()) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + sessionTtl
-                            + "' for "
-                            + SESSION_TTL.key()
-                            + ": must be positive");
-        }
+        JobConfig.positive(SESSION_TTL, sessionTtl);
         if (waitForSession == null || waitForSession.isNegative()) {
-            throw new IllegalArgumentException(
-                    "Invalid value '"
-                            + waitForSession
-                            + "' for "
-                            + WAIT.key()
-                            + ": must not be negative");
+            throw JobConfig.invalid(WAIT.key(), waitForSession, "must not be negative");
         }
     }
 
