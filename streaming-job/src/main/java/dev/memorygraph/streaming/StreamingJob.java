@@ -20,6 +20,7 @@ import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.operators.pii.PiiStage;
 import dev.memorygraph.operators.tenant.TenantOptions;
 import dev.memorygraph.operators.tenant.TenantStage;
+import dev.memorygraph.operators.text.TextOptions;
 import dev.memorygraph.operators.text.TextStage;
 import dev.memorygraph.operators.validate.ValidationOptions;
 import dev.memorygraph.operators.validate.ValidationStage;
@@ -169,7 +170,8 @@ public final class StreamingJob {
                 DedupStage.apply(validated.valid(), DedupOptions.fromConfig(config));
         DataStream<InboundEvent> withTenants =
                 TenantStage.apply(unique, TenantOptions.fromConfig(config));
-        DataStream<EnrichedEvent> enriched = TextStage.apply(withTenants);
+        DataStream<EnrichedEvent> enriched =
+                TextStage.apply(withTenants, TextOptions.fromConfig(config));
         DataStream<DeadLetter> letters = validated.deadLetters();
         if (config.get(PiiOptions.ENABLED)) {
             PiiStage.Output pii = PiiStage.apply(enriched, PiiOptions.fromConfig(config));

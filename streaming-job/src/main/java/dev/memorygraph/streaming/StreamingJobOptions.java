@@ -7,6 +7,7 @@ import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLakeOptions;
 import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.operators.tenant.TenantOptions;
+import dev.memorygraph.operators.text.TextOptions;
 import dev.memorygraph.operators.validate.ValidationOptions;
 import dev.memorygraph.sinks.neo4j.Neo4jOptions;
 import java.io.IOException;
@@ -37,9 +38,13 @@ public final class StreamingJobOptions {
                             + " flink-s3-fs-hadoop or flink-s3-fs-presto plugin)",
                     e);
         }
+        if (config.get(EventLakeOptions.COMPACTION_ENABLED)) {
+            EventLakeOptions.compaction(config);
+        }
         ValidationOptions validation = ValidationOptions.fromConfig(config);
         DedupOptions.fromConfig(config);
         TenantOptions.fromConfig(config);
+        TextOptions.fromConfig(config);
         if (config.get(PiiOptions.ENABLED)) {
             PiiOptions.fromConfig(config);
         }

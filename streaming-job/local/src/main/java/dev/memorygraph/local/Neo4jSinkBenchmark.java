@@ -12,6 +12,7 @@ import dev.memorygraph.model.graph.RelationshipType;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
 import dev.memorygraph.operators.graph.GraphExtractor;
 import dev.memorygraph.operators.text.TextEnricher;
+import dev.memorygraph.operators.text.TextOptions;
 import dev.memorygraph.sinks.neo4j.CypherBatch;
 import dev.memorygraph.sinks.neo4j.GraphSchema;
 import dev.memorygraph.sinks.neo4j.Neo4jConnection;
@@ -303,7 +304,7 @@ public final class Neo4jSinkBenchmark {
                 new TrafficGenerator(
                         TrafficGenerator.Config.defaults("p", "r", "s").withRatios(0.0, 0.0),
                         Clock.systemUTC());
-        TextEnricher text = new TextEnricher();
+        TextEnricher text = new TextEnricher(TextOptions.defaults());
         GraphExtractor extractor = new GraphExtractor();
         Map<String, List<InboundEvent>> promptsBySession = new HashMap<>();
         List<Tuple2<String, GraphMutation>> mutations = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.memorygraph.model.RawEvent;
 import dev.memorygraph.model.TopicMapping;
 import dev.memorygraph.operators.dedup.DedupOptions;
 import dev.memorygraph.operators.dedup.DedupStage;
+import dev.memorygraph.operators.text.TextOptions;
 import dev.memorygraph.operators.text.TextStage;
 import dev.memorygraph.operators.validate.ValidationOptions;
 import dev.memorygraph.operators.validate.ValidationStage;
@@ -127,6 +128,45 @@ class PipelineFragmentsITCase {
         assertSameEvents(LakeTestSupport.readLake(lake), written);
     }
 
+    /**
+     * Issue 8 (defect 6a): without compaction every checkpoint leaves one file per subtask and
+     * partition; with it, a partition's files are merged (here only at the end of input, the
+     * thresholds being out of reach) into one, holding the same rows.
+     */
+    @Test
+    void compactionLeavesOneFilePerPartitionWithTheSameRows() throws Exception {
+        List<TestRecord> records = traffic(600);
+        Path small = tmp.resolve("uncompacted");
+        Path compacted = tmp.resolve("compacted");
+        Configuration off = new Configuration();
+        off.set(EventLakeOptions.COMPACTION_ENABLED, false);
+        Configuration on = new Configuration();
+        on.set(EventLakeOptions.COMPACTION_CHECKPOINTS, 1_000_000);
+
+        runFragments(records, small, RuntimeExecutionMode.STREAMING, off, 2_000);
+        List<EnrichedEvent> written =
+                runFragments(records, compacted, RuntimeExecutionMode.STREAMING, on, 2_000);
+
+        Map<String, Long> before = filesPerPartition(small);
+        Map<String, Long> after = filesPerPartition(compacted);
+        System.out.printf(
+                "Lake files per partition: %s without compaction, %s with%n", before, after);
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        assertThat(after.values()).containsOnly(1L);
+        assertThat(before.values().stream().mapToLong(Long::longValue).sum())
+                .isGreaterThan(after.size());
+        assertSameEvents(LakeTestSupport.readRows(compacted), written);
+    }
+
+    private static Map<String, Long> filesPerPartition(Path lake) {
+        return LakeFiles.committedFiles(lake).stream()
+                .collect(
+                        Collectors.groupingBy(
+                                f -> lake.relativize(f.getParent()).toString(),
+                                java.util.TreeMap::new,
+                                Collectors.counting()));
+    }
+
     private static List<TestRecord> traffic(int count) {
         TrafficGenerator generator =
                 new TrafficGenerator(
@@ -142,7 +182,18 @@ class PipelineFragmentsITCase {
     /** Runs the fragments into the lake and returns what reached the lake sink. */
     private static List<EnrichedEvent> runFragments(
             List<TestRecord> records, Path lake, RuntimeExecutionMode mode) throws Exception {
-        Configuration config = new Configuration();
+        return runFragments(records, lake, mode, new Configuration(), 0);
+    }
+
+    /** Runs with {@code options} added, the source slowed by {@code pauseMicros} per record. */
+    private static List<EnrichedEvent> runFragments(
+            List<TestRecord> records,
+            Path lake,
+            RuntimeExecutionMode mode,
+            Configuration options,
+            long pauseMicros)
+            throws Exception {
+        Configuration config = new Configuration(options);
         config.set(ExecutionOptions.RUNTIME_MODE, mode);
         config.set(PipelineOptions.GENERIC_TYPES, false);
         config.setString("execution.checkpointing.interval", "200 ms");
@@ -166,13 +217,17 @@ class PipelineFragmentsITCase {
         }
         DataStream<InboundEvent> valid =
                 ValidationStage.apply(
-                                env.fromData(raw),
+                                pauseMicros > 0
+                                        ? env.fromData(raw).map(new Slow(pauseMicros))
+                                        : env.fromData(raw),
                                 TOPICS,
                                 ValidationOptions.fromConfig(config),
                                 Clock.fixed(NOW, ZoneOffset.UTC))
                         .valid();
         DataStream<EnrichedEvent> enriched =
-                TextStage.apply(DedupStage.apply(valid, new DedupOptions(Duration.ofHours(1))));
+                TextStage.apply(
+                        DedupStage.apply(valid, new DedupOptions(Duration.ofHours(1))),
+                        TextOptions.defaults());
         enriched.sinkTo(EventLake.sink(config))
                 .uid(EventLake.SINK_UID)
                 .name("Event lake (Parquet)");
@@ -181,6 +236,22 @@ class PipelineFragmentsITCase {
             it.forEachRemaining(out::add);
         }
         return out;
+    }
+
+    /** Passes records on slowly, so that a run spans several checkpoints. */
+    static final class Slow
+            implements org.apache.flink.api.common.functions.MapFunction<RawEvent, RawEvent> {
+        private final long pauseMicros;
+
+        Slow(long pauseMicros) {
+            this.pauseMicros = pauseMicros;
+        }
+
+        @Override
+        public RawEvent map(RawEvent value) throws InterruptedException {
+            java.util.concurrent.TimeUnit.MICROSECONDS.sleep(pauseMicros);
+            return value;
+        }
     }
 
     /** Same ids, and field by field the same events (ingestedAt comes from one fixed clock). */

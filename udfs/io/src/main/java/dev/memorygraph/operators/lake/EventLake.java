@@ -10,6 +10,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.connector.file.sink.compactor.RecordWiseFileCompactor;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
@@ -24,7 +25,10 @@ import org.apache.flink.util.Collector;
  * The append-only event lake: every enriched event as Parquet under {@code lake.path}, partitioned
  * {@code dt=YYYY-MM-DD/hour=HH} by event time. Files roll on every checkpoint and become visible
  * (renamed from in-progress) when it completes, so readers see only committed data and a restore
- * never duplicates a row; in BATCH mode files are committed at the end of input.
+ * never duplicates a row; in BATCH mode files are committed at the end of input. With compaction
+ * (the default, {@link EventLakeOptions#COMPACTION_ENABLED}) the sink's compactor merges a
+ * partition's checkpoint files, still hidden, into one file of up to the target size, which is then
+ * committed: readers see the merged file only, exactly once.
  */
 public final class EventLake {
 
@@ -36,20 +40,26 @@ public final class EventLake {
     private EventLake() {}
 
     public static FileSink<EnrichedEvent> sink(ReadableConfig config) {
-        return FileSink.forBulkFormat(
-                        new Path(EventLakeOptions.path(config)),
-                        new EventLakeWriterFactory(config.get(EventLakeOptions.COMPRESSION)))
-                .withBucketAssigner(new EventTimeBucketAssigner())
-                .withRollingPolicy(OnCheckpointRollingPolicy.build())
-                .withOutputFileConfig(
-                        OutputFileConfig.builder()
-                                .withPartPrefix(FILE_PREFIX)
-                                .withPartSuffix(FILE_SUFFIX)
-                                .build())
-                .build();
+        FileSink.DefaultBulkFormatBuilder<EnrichedEvent> builder =
+                FileSink.forBulkFormat(
+                                new Path(EventLakeOptions.path(config)),
+                                new EventLakeWriterFactory(
+                                        config.get(EventLakeOptions.COMPRESSION)))
+                        .withBucketAssigner(new EventTimeBucketAssigner())
+                        .withRollingPolicy(OnCheckpointRollingPolicy.build())
+                        .withOutputFileConfig(
+                                OutputFileConfig.builder()
+                                        .withPartPrefix(FILE_PREFIX)
+                                        .withPartSuffix(FILE_SUFFIX)
+                                        .build());
+        if (config.get(EventLakeOptions.COMPACTION_ENABLED)) {
+            builder.enableCompact(
+                    EventLakeOptions.compaction(config),
+                    new RecordWiseFileCompactor<>(new EventLakeFileReader.Factory()));
+        }
+        return builder.build();
     }
 
-    /** A bounded read of every committed file under {@code path}. */
     /**
      * Every event of the lake once. The lake is append-only and a replay (a consumer-group reset, a
      * restore from an older checkpoint) appends the same events again, so rows are deduplicated by

@@ -13,6 +13,7 @@ import dev.memorygraph.model.PiiReport;
 import dev.memorygraph.model.ReasonCode;
 import dev.memorygraph.model.TextFeatures;
 import dev.memorygraph.operators.text.TextEnricher;
+import dev.memorygraph.operators.text.TextOptions;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -83,7 +84,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
                                 options.requestTimeout(),
                                 options.retries());
         vault = options.needsVault() ? VaultClient.fromOptions(options) : null;
-        textFeatures = new TextEnricher();
+        textFeatures = new TextEnricher(TextOptions.fromConfig(options.config()));
         clock = Clock.systemUTC();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         findings = new EnumMap<>(PiiType.class);

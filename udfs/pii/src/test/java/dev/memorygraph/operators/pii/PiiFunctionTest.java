@@ -6,6 +6,7 @@ import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.InboundEvent;
 import dev.memorygraph.model.ReasonCode;
 import dev.memorygraph.operators.text.TextEnricher;
+import dev.memorygraph.operators.text.TextOptions;
 import dev.memorygraph.testing.TestEvents;
 import dev.memorygraph.testing.TestPki;
 import java.net.ServerSocket;
@@ -93,7 +94,7 @@ class PiiFunctionTest {
                         "e-b",
                         Instant.now(),
                         "Write to someone.with.a.much.longer.address@example.org today please");
-        TextEnricher text = new TextEnricher();
+        TextEnricher text = new TextEnricher(TextOptions.defaults());
         List<PiiResult> results = new ArrayList<>();
         for (InboundEvent event : List.of(a, b)) {
             results.addAll(
@@ -155,7 +156,7 @@ class PiiFunctionTest {
 
     private static EnrichedEvent event() {
         InboundEvent prompt = TestEvents.prompt("e-1", Instant.now(), TEXT);
-        return new EnrichedEvent(prompt, new TextEnricher().enrich(prompt));
+        return new EnrichedEvent(prompt, new TextEnricher(TextOptions.defaults()).enrich(prompt));
     }
 
     /** Every PII option valid; the vault at a port where nothing listens. */

@@ -15,8 +15,8 @@ public final class TextEnricher {
     private final TokenCounter tokens;
     private final TemplateExtractor templates;
 
-    public TextEnricher() {
-        this.languages = new LanguageDetector();
+    public TextEnricher(TextOptions options) {
+        this.languages = new LanguageDetector(options);
         this.tokens = new TokenCounter();
         this.templates = new TemplateExtractor();
     }

@@ -18,8 +18,9 @@ public final class TextStage {
 
     private TextStage() {}
 
-    public static DataStream<EnrichedEvent> apply(DataStream<InboundEvent> events) {
-        return events.map(new TextEnrichFunction()).uid(UID).name("Text features (stage 3)");
+    public static DataStream<EnrichedEvent> apply(
+            DataStream<InboundEvent> events, TextOptions options) {
+        return events.map(new TextEnrichFunction(options)).uid(UID).name("Text features (stage 3)");
     }
 
     /** Runs {@link TextEnricher}, timing it in {@code enrichment_duration_seconds{stage=text}}. */
@@ -27,12 +28,18 @@ public final class TextStage {
 
         private static final long serialVersionUID = 1L;
 
+        private final TextOptions options;
         private transient TextEnricher enricher;
+
+        public TextEnrichFunction(TextOptions options) {
+            this.options = options;
+        }
+
         private transient DurationHistogram duration;
 
         @Override
         public void open(OpenContext openContext) {
-            enricher = new TextEnricher();
+            enricher = new TextEnricher(options);
             duration =
                     getRuntimeContext()
                             .getMetricGroup()

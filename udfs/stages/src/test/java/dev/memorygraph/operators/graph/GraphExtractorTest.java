@@ -21,6 +21,7 @@ import dev.memorygraph.model.ToolCall;
 import dev.memorygraph.model.Usage;
 import dev.memorygraph.model.graph.GraphMutation;
 import dev.memorygraph.operators.text.TextEnricher;
+import dev.memorygraph.operators.text.TextOptions;
 import dev.memorygraph.testing.TestEvents;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +33,7 @@ class GraphExtractorTest {
 
     static final Instant T0 = Instant.parse("2026-11-26T08:00:00Z");
 
-    final TextEnricher text = new TextEnricher();
+    final TextEnricher text = new TextEnricher(TextOptions.defaults());
     final GraphExtractor extractor = new GraphExtractor();
 
     @Test

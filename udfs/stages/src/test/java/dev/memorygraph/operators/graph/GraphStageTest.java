@@ -6,6 +6,7 @@ import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.InboundEvent;
 import dev.memorygraph.model.graph.GraphMutation;
 import dev.memorygraph.operators.text.TextEnricher;
+import dev.memorygraph.operators.text.TextOptions;
 import dev.memorygraph.testing.TestEvents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,10 @@ class GraphStageTest {
                         TestEvents.response("r1", T0.plusSeconds(1), "p1", "Here it is."),
                         TestEvents.session("s-e1", T0, "session-1"))) {
             all.addAll(
-                    extractor.extract(new EnrichedEvent(event, new TextEnricher().enrich(event))));
+                    extractor.extract(
+                            new EnrichedEvent(
+                                    event,
+                                    new TextEnricher(TextOptions.defaults()).enrich(event))));
         }
 
         try (OneInputStreamOperatorTestHarness<GraphMutation, GraphMutation> harness =

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TextEnricherTest {
 
     static final Instant T = Instant.parse("2026-11-26T08:00:00Z");
-    private final TextEnricher enricher = new TextEnricher();
+    private final TextEnricher enricher = new TextEnricher(TextOptions.defaults());
 
     @Test
     void hashesTheNormalisedTextWithSha256() {
@@ -58,8 +58,8 @@ class TextEnricherTest {
 
     @Test
     void everyModelLanguageMapsToACode() {
-        assertThat(new LanguageDetector().supportedLanguages())
-                .hasSizeGreaterThan(100)
+        assertThat(LanguageDetector.knownLanguages())
+                .hasSizeGreaterThan(95)
                 .contains("en", "de", "zh", "fa", "ms", "ja")
                 .allMatch(code -> code.length() == 2 || code.length() == 3);
     }

@@ -20,7 +20,8 @@ class TextStageTest {
     void addsTextFeaturesAndKeepsTheEventAndItsTimestamp() throws Exception {
         try (var harness =
                 new OneInputStreamOperatorTestHarness<InboundEvent, EnrichedEvent>(
-                        new StreamMap<>(new TextStage.TextEnrichFunction()))) {
+                        new StreamMap<>(
+                                new TextStage.TextEnrichFunction(TextOptions.defaults())))) {
             harness.open();
             InboundEvent prompt = TestEvents.prompt("p", T, "Explain  how a hash map works.");
             InboundEvent session = TestEvents.session("s", T, "session-1");
