@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Finds {@link PiiType#PERSON}, {@link PiiType#ORG} and {@link PiiType#GPE} in a text. Two
- * implementations: {@link GazetteerRecognizer} in-process (the default), and {@link
+ * implementations: {@link ContextRecognizer} in-process (the default), and {@link
  * PresidioRecognizer} for a Presidio Analyzer service. Implementations are created per subtask.
  */
 public interface NamedEntityRecognizer extends AutoCloseable {

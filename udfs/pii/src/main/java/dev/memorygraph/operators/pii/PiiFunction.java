@@ -54,7 +54,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
     private transient PiiPolicy defaultPolicy;
     private transient Map<String, PiiPolicy> tenantPolicies;
     private transient PatternDetector patterns;
-    private transient GazetteerRecognizer gazetteer;
+    private transient ContextRecognizer gazetteer;
     private transient NamedEntityRecognizer ner;
     private transient VaultClient vault;
     private transient TextEnricher textFeatures;
@@ -73,7 +73,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
         defaultPolicy = options.defaultPolicy();
         tenantPolicies = options.tenantPolicies();
         patterns = new PatternDetector(options.config().get(PiiOptions.PHONE_REGION));
-        gazetteer = new GazetteerRecognizer();
+        gazetteer = new ContextRecognizer();
         String presidio = options.config().get(PiiOptions.PRESIDIO_URL);
         ner =
                 presidio == null

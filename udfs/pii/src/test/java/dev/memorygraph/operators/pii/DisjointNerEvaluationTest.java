@@ -15,13 +15,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * PERSON, ORG and GPE precision and recall of the in-process recognizer on {@code
- * eval/ner-disjoint.tsv} (udfs/testing; written for this project by a separate author who saw
- * neither the recognizer nor its lists, see that folder's README), exact span and type. Only
- * sentences whose entities appear in none of the recognizer's lists count: the set is checked
- * against the lists the recognizer uses now, so a larger list cannot inflate the figures. Prints
- * the table (a measurement, not yet a gate: issue 8 sets the targets); fails only when the set is
- * malformed or too little of it is disjoint.
+ * PERSON, ORG and GPE precision and recall of the in-process recognizer, exact span and type, on
+ * two sets in udfs/testing, each written by a separate author who saw neither the recognizer nor
+ * its lists nor the other set (see the READMEs there): {@code eval/ner-disjoint.tsv}, which was
+ * looked at while the recognizer's rules were written, and {@code eval/holdout/ner-holdout.tsv},
+ * which was not. Only sentences whose entities appear in none of the recognizer's lists count, so a
+ * larger list cannot inflate the figures. Also prints how many entities lie inside a finding of any
+ * type, which is what {@code redact} removes. Fails on a malformed set and below regression floors.
+ *
+ * <p>Run alone: {@code mvn -pl udfs/pii -am test -Dtest=DisjointNerEvaluationTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class DisjointNerEvaluationTest {
 
@@ -30,28 +33,55 @@ class DisjointNerEvaluationTest {
 
     record Labelled(String text, Set<PiiFinding> entities) {}
 
+    /** Exact-span counts per type, and entities covered by a finding of any type. */
+    record Result(String set, int sentences, int used, Map<PiiType, int[]> counts, int[] covered) {
+
+        double recall(PiiType type) {
+            return PiiEvaluationTest.recall(counts.get(type));
+        }
+
+        double coverage() {
+            return covered[0] / (double) covered[1];
+        }
+    }
+
     @Test
     void measuresTheRecognizerOnNamesItsListsDoNotHold() throws IOException {
+        Result dev = evaluate("ner-disjoint (dev)", "/eval/ner-disjoint.tsv");
+        Result holdout = evaluate("ner-holdout", "/eval/holdout/ner-holdout.tsv");
+        System.out.println(table(List.of(dev, holdout)));
+
+        for (Result r : List.of(dev, holdout)) {
+            assertThat(r.sentences()).as(r.set()).isGreaterThanOrEqualTo(450);
+            assertThat(r.used()).as(r.set()).isGreaterThanOrEqualTo(r.sentences() * 9 / 10);
+        }
+        // Regression floors, below the figures measured when the recognizer last changed (the
+        // README has them). Issue 8's targets (PERSON recall 0.95 at precision 0.90, ORG and GPE
+        // recall 0.85) are not reached yet.
+        assertThat(dev.recall(PiiType.PERSON)).isGreaterThanOrEqualTo(0.85);
+        assertThat(dev.coverage()).isGreaterThanOrEqualTo(0.90);
+        assertThat(holdout.coverage()).isGreaterThanOrEqualTo(0.80);
+    }
+
+    static Result evaluate(String name, String resource) throws IOException {
         Set<String> listed = listedNames();
-        List<Labelled> all = load();
+        List<Labelled> all = load(resource);
         List<Labelled> disjoint = new ArrayList<>();
         for (Labelled sentence : all) {
             boolean overlaps =
                     sentence.entities().stream()
                             .map(e -> sentence.text().substring(e.start(), e.end()))
-                            .anyMatch(name -> listed.contains(name.toLowerCase(Locale.ROOT)));
+                            .anyMatch(entity -> listed.contains(entity.toLowerCase(Locale.ROOT)));
             if (!overlaps) {
                 disjoint.add(sentence);
             }
         }
-        assertThat(all).hasSizeGreaterThanOrEqualTo(600);
-        assertThat(disjoint.size()).isGreaterThanOrEqualTo(all.size() * 9 / 10);
-
-        GazetteerRecognizer ner = new GazetteerRecognizer();
+        ContextRecognizer ner = new ContextRecognizer();
         Map<PiiType, int[]> counts = new EnumMap<>(PiiType.class); // tp, fp, fn
         for (PiiType type : List.of(PiiType.PERSON, PiiType.ORG, PiiType.GPE)) {
             counts.put(type, new int[3]);
         }
+        int[] covered = new int[2]; // entities inside a finding of any type, entities
         for (Labelled sentence : disjoint) {
             Set<PiiFinding> found = new HashSet<>();
             for (PiiFinding f : ner.find(sentence.text())) {
@@ -67,33 +97,55 @@ class DisjointNerEvaluationTest {
                 if (!found.contains(e)) {
                     counts.get(e.type())[2]++;
                 }
+                covered[1]++;
+                if (found.stream().anyMatch(f -> f.start() <= e.start() && f.end() >= e.end())) {
+                    covered[0]++;
+                }
             }
         }
+        return new Result(name, all.size(), disjoint.size(), counts, covered);
+    }
+
+    private static String table(List<Result> results) {
         StringBuilder table =
                 new StringBuilder(
                         String.format(
-                                "%nDisjoint NER set: %d sentences, %d used (entities in no list)%n"
-                                        + "| type | precision | recall | tp | fp | fn |%n"
-                                        + "|---|---|---|---|---|---|%n",
-                                all.size(), disjoint.size()));
-        counts.forEach(
-                (type, c) ->
-                        table.append(
-                                String.format(
-                                        "| %s | %.2f | %.2f | %d | %d | %d |%n",
-                                        type,
-                                        PiiEvaluationTest.precision(c),
-                                        PiiEvaluationTest.recall(c),
-                                        c[0],
-                                        c[1],
-                                        c[2])));
-        System.out.println(table);
+                                "%nNER on names in none of the recognizer's lists (exact span and"
+                                        + " type)%n| set | sentences used | type | precision |"
+                                        + " recall | tp | fp | fn |%n"
+                                        + "|---|---|---|---|---|---|---|---|%n"));
+        for (Result r : results) {
+            r.counts()
+                    .forEach(
+                            (type, c) ->
+                                    table.append(
+                                            String.format(
+                                                    "| %s | %d of %d | %s | %.2f | %.2f | %d | %d"
+                                                            + " | %d |%n",
+                                                    r.set(),
+                                                    r.used(),
+                                                    r.sentences(),
+                                                    type,
+                                                    PiiEvaluationTest.precision(c),
+                                                    PiiEvaluationTest.recall(c),
+                                                    c[0],
+                                                    c[1],
+                                                    c[2])));
+        }
+        for (Result r : results) {
+            table.append(
+                    String.format(
+                            "%s: entities inside a finding of any type (what redact removes): %d"
+                                    + " of %d (%.2f)%n",
+                            r.set(), r.covered()[0], r.covered()[1], r.coverage()));
+        }
+        return table.toString();
     }
 
     private static Set<String> listedNames() throws IOException {
         Set<String> names = new HashSet<>();
         for (String list : LISTS) {
-            try (InputStream in = GazetteerRecognizer.class.getResourceAsStream(list)) {
+            try (InputStream in = ContextRecognizer.class.getResourceAsStream(list)) {
                 assertThat(in).as(list).isNotNull();
                 for (String line :
                         new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -107,11 +159,10 @@ class DisjointNerEvaluationTest {
         return names;
     }
 
-    static List<Labelled> load() throws IOException {
+    static List<Labelled> load(String resource) throws IOException {
         List<Labelled> out = new ArrayList<>();
-        try (InputStream in =
-                DisjointNerEvaluationTest.class.getResourceAsStream("/eval/ner-disjoint.tsv")) {
-            assertThat(in).isNotNull();
+        try (InputStream in = DisjointNerEvaluationTest.class.getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 int tab = line.indexOf('\t');
                 if (line.isBlank() || line.startsWith("#") || tab < 0) {

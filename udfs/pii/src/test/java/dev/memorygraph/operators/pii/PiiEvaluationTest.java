@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Precision and recall of the in-process detectors (patterns + {@link GazetteerRecognizer}) on the
+ * Precision and recall of the in-process detectors (patterns + {@link ContextRecognizer}) on the
  * labelled set {@code pii/eval-set.txt}: a finding counts only with the exact span and type. Prints
  * a table; fails below the targets (precision 0.8 everywhere, recall 0.95 for pattern types and 0.6
  * for PERSON/ORG/GPE).
@@ -32,7 +32,7 @@ class PiiEvaluationTest {
         List<Labelled> set = load();
         assertThat(set).hasSizeGreaterThanOrEqualTo(300);
         PatternDetector patterns = new PatternDetector("US");
-        GazetteerRecognizer ner = new GazetteerRecognizer();
+        ContextRecognizer ner = new ContextRecognizer();
         Map<PiiType, int[]> counts = new EnumMap<>(PiiType.class); // tp, fp, fn
         for (PiiType type : PiiType.values()) {
             counts.put(type, new int[3]);

@@ -46,7 +46,6 @@ public final class LanguageDetector {
     private static final int MAX_GRAM = 3;
     private static final int MIN_LETTERS = 3;
     private static final String MODEL_RESOURCE = "langdetect-183.bin";
-    private static final String ENGLISH_RESOURCE = "/text/english-words.txt";
 
     /**
      * Word-level evidence for English, as likelihood ratios of a Latin-script word being (or not
@@ -61,8 +60,6 @@ public final class LanguageDetector {
 
     /** Letters of these scripts are weighed as this many Latin letters: one is about a word. */
     private static final int IDEOGRAPHIC_WEIGHT = 3;
-
-    private static volatile Set<String> englishWordList;
 
     private static volatile LanguageDetectorModel sharedModel;
     private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
@@ -106,7 +103,7 @@ public final class LanguageDetector {
         }
         this.candidateProbability = new double[candidates.length];
         this.english = candidateList.indexOf("en");
-        this.englishList = english >= 0 ? englishWords() : Set.of();
+        this.englishList = english >= 0 ? EnglishWords.list() : Set.of();
     }
 
     /** A detected language: ISO code (or {@value #UNDETERMINED}) and confidence in [0, 1]. */
@@ -396,39 +393,6 @@ public final class LanguageDetector {
             }
         }
         return model;
-    }
-
-    private static Set<String> englishWords() {
-        Set<String> list = englishWordList;
-        if (list == null) {
-            synchronized (LanguageDetector.class) {
-                list = englishWordList;
-                if (list == null) {
-                    try (InputStream in =
-                            LanguageDetector.class.getResourceAsStream(ENGLISH_RESOURCE)) {
-                        if (in == null) {
-                            throw new IllegalStateException(
-                                    ENGLISH_RESOURCE + " not on the classpath");
-                        }
-                        java.util.HashSet<String> read = new java.util.HashSet<>(100_000);
-                        for (String line :
-                                new String(
-                                                in.readAllBytes(),
-                                                java.nio.charset.StandardCharsets.UTF_8)
-                                        .split("\n")) {
-                            if (!line.isEmpty() && line.charAt(0) != '#') {
-                                read.add(line.strip());
-                            }
-                        }
-                        list = Set.copyOf(read);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("Cannot load " + ENGLISH_RESOURCE, e);
-                    }
-                    englishWordList = list;
-                }
-            }
-        }
-        return list;
     }
 
     /** The scripts of the model's languages not written in Latin script. */
