@@ -113,6 +113,18 @@ class StreamingJobSubmissionTest {
                         () -> StreamingJob.main(new String[] {"--neo4j.record.max-bytes", "1mb"}))
                 .hasMessageContaining(
                         "neo4j.record.max-bytes: must be at least validation.max-record-size");
+        assertThatThrownBy(() -> StreamingJob.main(new String[] {"--pii.ner.recognizer", "spacy"}))
+                .hasMessage("Invalid value 'spacy' for pii.ner.recognizer: use rules or tagger");
+        assertThatThrownBy(
+                        () ->
+                                StreamingJob.main(
+                                        new String[] {"--text.language.candidates", "en;xx"}))
+                .hasMessageContaining("Invalid value 'xx' for text.language.candidates");
+        assertThatThrownBy(
+                        () ->
+                                StreamingJob.main(
+                                        new String[] {"--lake.compaction.checkpoints", "0"}))
+                .hasMessageContaining("Invalid value '0' for lake.compaction.checkpoints");
         assertThat(submitted.get()).isNull();
     }
 

@@ -127,6 +127,55 @@ public final class ContextRecognizer implements NamedEntityRecognizer {
                     "postage",
                     "distance");
 
+    /** Between two names of one list: the second has the first's type. */
+    private static final Pattern ENUMERATION =
+            Pattern.compile("(,| and|,? or|,? and| &| \\|| /|,? then| instead of| vs\\.?)\\s?");
+
+    /** Words before a name that make it an organisation. */
+    private static final Set<String> ORG_VERBS =
+            Set.of(
+                    "founded",
+                    "join",
+                    "joins",
+                    "joining",
+                    "joined",
+                    "acquires",
+                    "acquired",
+                    "acquire",
+                    "represent",
+                    "represents",
+                    "representing",
+                    "cofounded",
+                    "co-founded");
+
+    /** Words before "by" that make the name after it an organisation. */
+    private static final Set<String> ORG_BY_CUES =
+            Set.of(
+                    "sponsored",
+                    "hosted",
+                    "funded",
+                    "owned",
+                    "acquired",
+                    "run",
+                    "organised",
+                    "organized",
+                    "backed",
+                    "operated",
+                    "supported",
+                    "employed",
+                    "hired",
+                    "regulated",
+                    "audited",
+                    "published",
+                    "manufactured",
+                    "insured");
+
+    /** Endings of company and brand names (PayPal, Shopify, Freshworks...). */
+    private static final List<String> BRAND_ENDINGS =
+            List.of(
+                    "pay", "com", "bank", "soft", "works", "ware", "tech", "corp", "mart", "pedia",
+                    "stack", "ify", "gram", "hub", "labs", "net", "ex", "tel");
+
     /** Nouns after "the X" that make X a place. */
     private static final Set<String> PLACE_NOUNS =
             Set.of(
@@ -158,7 +207,19 @@ public final class ContextRecognizer implements NamedEntityRecognizer {
                     "trip",
                     "visit",
                     "weather",
-                    "time");
+                    "time",
+                    "apartment",
+                    "flat",
+                    "house",
+                    "distributor",
+                    "distributors",
+                    "users",
+                    "customers",
+                    "residents",
+                    "economy",
+                    "government",
+                    "border",
+                    "coast");
 
     /** Words before "from" that make the name after it a sender, not a place. */
     private static final Set<String> SENDER_CUES =
@@ -235,14 +296,50 @@ public final class ContextRecognizer implements NamedEntityRecognizer {
                     "village",
                     "municipality",
                     "prefecture",
-                    "port");
+                    "port",
+                    "language",
+                    "people",
+                    "government",
+                    "economy",
+                    "history",
+                    "weather",
+                    "culture",
+                    "residents",
+                    "citizens",
+                    "population",
+                    "north",
+                    "south",
+                    "east",
+                    "west",
+                    "heart",
+                    "streets");
 
     /** Words before a lower-case word that make it a person's name. */
     private static final Set<String> PERSON_CUES =
             Set.of(
                     "dear", "hi", "hey", "hello", "thanks", "thank", "cc", "ping", "ask", "tell",
                     "told", "asked", "dr", "mr", "mrs", "ms", "prof", "remind", "invite", "meet",
-                    "met", "dm", "todo");
+                    "met", "dm", "todo", "call", "add", "user", "did", "w", "called", "named",
+                    "name", "via", "pinged", "thx", "ty");
+
+    /** Words before "for" that make a lower-case word after it a person's name. */
+    private static final Set<String> FOR_CUES =
+            Set.of(
+                    "asking",
+                    "ask",
+                    "asked",
+                    "plan",
+                    "gift",
+                    "present",
+                    "message",
+                    "note",
+                    "card",
+                    "letter",
+                    "bio",
+                    "reference",
+                    "appointment",
+                    "ticket",
+                    "covering");
 
     /** Words before "to"/"with" that make a lower-case word after them a person's name. */
     private static final Set<String> TALK_CUES =
@@ -269,7 +366,20 @@ public final class ContextRecognizer implements NamedEntityRecognizer {
                     "introduce",
                     "pair",
                     "hand",
-                    "give");
+                    "give",
+                    "this",
+                    "it",
+                    "them",
+                    "that",
+                    "over",
+                    "back");
+
+    /** Words after a sentence's first word that make that word a verb. */
+    private static final Set<String> IMPERATIVE_OBJECTS =
+            Set.of(
+                    "the", "these", "this", "that", "those", "a", "an", "my", "our", "your", "all",
+                    "it", "me", "us", "them", "every", "each", "his", "her", "their", "some",
+                    "any");
 
     private static final Pattern KEY_BEFORE =
             Pattern.compile("[\"']?([A-Za-z_]+)[\"']?\\s*[:=]\\s*[\"']?\\s*$");
@@ -471,8 +581,30 @@ public final class ContextRecognizer implements NamedEntityRecognizer {
         String p1 = from > 0 ? tokens.get(from - 1).lower : "";
         String p2 = from > 1 ? tokens.get(from - 2).lower : "";
         boolean titled = TITLES.contains(stripDot(p1));
+        String next = to < tokens.size() ? tokens.get(to).lower : "";
+        String between = previous == null ? null : text.substring(previous.end(), first.start);
         PiiType type;
         if (!titled && (hasOrgWord(tokens, from, to) || organisations.contains(name))) {
+            type = PiiType.ORG;
+        } else if (between != null && previous.type() == PiiType.PERSON && between.equals(" (")) {
+            type = PiiType.ORG; // an affiliation: "Ysolde Farringale (Razorpay)"
+        } else if (between != null
+                && between.equals(", ")
+                && previous.start() > 0
+                && text.charAt(previous.start() - 1) == '('
+                && previous.type() == PiiType.ORG) {
+            type = PiiType.GPE; // "(Pertamina, Sindh)"
+        } else if (between != null
+                && previous.type() != PiiType.PERSON
+                && ENUMERATION.matcher(between).matches()) {
+            type = previous.type(); // "in Mwanza, Makassar and Salalah"
+        } else if (!titled
+                && (ORG_VERBS.contains(p1)
+                        || p1.equals("of") && p2.equals("behalf")
+                        || p1.equals("by") && ORG_BY_CUES.contains(p2)
+                        || next.equals("acquires")
+                        || next.equals("acquired")
+                        || to - from == 1 && brandLike(first))) {
             type = PiiType.ORG;
         } else if (titled || key != null && PERSON_KEYS.contains(key)) {
             type = PiiType.PERSON;
@@ -508,10 +640,55 @@ public final class ContextRecognizer implements NamedEntityRecognizer {
         return new PiiFinding(type, first.start, last.end, type == PiiType.PERSON ? 0.8 : 0.75);
     }
 
+    /** A one-word name ending like a company or brand, capitalised once ("Razorpay"). */
+    private static boolean brandLike(Token t) {
+        for (String ending : BRAND_ENDINGS) {
+            if (t.lower.length() >= ending.length() + 3 && t.lower.endsWith(ending)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A case change inside the word that names do not have: "PageRank", "ChromeOS". */
+    private static boolean camelCase(String word) {
+        for (int k = 1; k < word.length(); k++) {
+            if (Character.isUpperCase(word.charAt(k))
+                    && Character.isLowerCase(word.charAt(k - 1))
+                    && !(word.startsWith("Mc") && k == 2)
+                    && !(word.startsWith("Mac") && k == 3)
+                    && !((word.startsWith("De")
+                                    || word.startsWith("Di")
+                                    || word.startsWith("La")
+                                    || word.startsWith("Le")
+                                    || word.startsWith("Da"))
+                            && k == 2)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean nameLike(String text, List<Token> tokens, int i) {
         Token t = tokens.get(i);
         if (!t.capitalised || t.allCaps || isNotName(t) || TITLES.contains(stripDot(t.lower))) {
             return false;
+        }
+        if (camelCase(t.word)) {
+            return false;
+        }
+        int hyphen = t.word.indexOf('-');
+        if (hyphen > 0
+                && hyphen + 1 < t.word.length()
+                && Character.isLowerCase(t.word.charAt(hyphen + 1))
+                && isEnglish(t.lower.substring(0, hyphen))
+                && isEnglish(t.lower.substring(hyphen + 1))) {
+            return false; // "Follow-up", "Check-in", not "Soo-ah"
+        }
+        if (t.sentenceStart) {
+            if (i + 1 < tokens.size() && IMPERATIVE_OBJECTS.contains(tokens.get(i + 1).lower)) {
+                return false; // a verb: "Dedupe these vendors", "Redact the names"
+            }
         }
         if (isOrgWord(t) && !(i > 0 && tokens.get(i - 1).capitalised)) {
             return false;
@@ -566,6 +743,10 @@ public final class ContextRecognizer implements NamedEntityRecognizer {
         if (key != null) {
             return PERSON_KEYS.contains(key);
         }
+        if (t.start > 0 && text.charAt(t.start - 1) == '@'
+                || text.regionMatches(true, Math.max(0, t.start - 5), "todo(", 0, 5)) {
+            return true; // a mention or a code comment's owner: "@wanjiru", "TODO(halvard)"
+        }
         if (i == 0) {
             return false;
         }
@@ -574,7 +755,8 @@ public final class ContextRecognizer implements NamedEntityRecognizer {
         boolean cue =
                 PERSON_CUES.contains(p1)
                         || TITLES.contains(p1)
-                        || (p1.equals("to") || p1.equals("with")) && TALK_CUES.contains(p2);
+                        || (p1.equals("to") || p1.equals("with")) && TALK_CUES.contains(p2)
+                        || p1.equals("for") && FOR_CUES.contains(p2);
         return cue && joined(text, tokens, i - 1);
     }
 
@@ -617,7 +799,9 @@ public final class ContextRecognizer implements NamedEntityRecognizer {
     }
 
     private boolean isNotName(Token t) {
-        return notNames.contains(t.lower);
+        return notNames.contains(t.lower)
+                || t.lower.endsWith("s")
+                        && notNames.contains(t.lower.substring(0, t.lower.length() - 1));
     }
 
     private static boolean isParticle(Token t) {

@@ -54,7 +54,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
     private transient PiiPolicy defaultPolicy;
     private transient Map<String, PiiPolicy> tenantPolicies;
     private transient PatternDetector patterns;
-    private transient ContextRecognizer gazetteer;
+    private transient NamedEntityRecognizer inProcess;
     private transient NamedEntityRecognizer ner;
     private transient VaultClient vault;
     private transient TextEnricher textFeatures;
@@ -73,11 +73,11 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
         defaultPolicy = options.defaultPolicy();
         tenantPolicies = options.tenantPolicies();
         patterns = new PatternDetector(options.config().get(PiiOptions.PHONE_REGION));
-        gazetteer = new ContextRecognizer();
+        inProcess = options.inProcessRecognizer();
         String presidio = options.config().get(PiiOptions.PRESIDIO_URL);
         ner =
                 presidio == null
-                        ? gazetteer
+                        ? inProcess
                         : new PresidioRecognizer(
                                 URI.create(presidio),
                                 Set.of("en"),
@@ -207,7 +207,9 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
         List<String> texts = EventTexts.of(event);
         List<List<PiiFinding>> merged = new ArrayList<>();
         for (String text : texts) {
-            merged.add(PiiDetection.merge(patterns.detect(text), gazetteer.find(text)));
+            merged.add(
+                    PiiDetection.merge(
+                            patterns.detect(text), inProcess.recognize(text, null).join()));
         }
         ReasonCode reason =
                 policyFor(event) == PiiPolicy.VAULT

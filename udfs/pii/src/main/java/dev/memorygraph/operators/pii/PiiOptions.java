@@ -57,6 +57,17 @@ public final class PiiOptions implements Serializable {
                             "Presidio Analyzer base URL; when set, PERSON/ORG/GPE come from its"
                                     + " POST /analyze instead of the in-process recognizer.");
 
+    public static final ConfigOption<String> RECOGNIZER =
+            ConfigOptions.key("pii.ner.recognizer")
+                    .stringType()
+                    .defaultValue("rules")
+                    .withDescription(
+                            "The in-process recognizer: 'rules' (ContextRecognizer, about 0.05 ms"
+                                    + " a sentence) or 'tagger' (NameFinderRecognizer, a"
+                                    + " perceptron tagger stacked on the rules: the same share of"
+                                    + " names redacted, fewer wrong types, about 0.6 ms a"
+                                    + " sentence that holds a name).");
+
     public static final ConfigOption<String> VAULT_URL =
             ConfigOptions.key("pii.vault.url")
                     .stringType()
@@ -152,7 +163,22 @@ public final class PiiOptions implements Serializable {
         return options;
     }
 
+    /** A new in-process recognizer of the configured kind, for one subtask. */
+    public NamedEntityRecognizer inProcessRecognizer() {
+        return "tagger".equals(recognizer()) ? new NameFinderRecognizer() : new ContextRecognizer();
+    }
+
+    private String recognizer() {
+        String value = config.get(RECOGNIZER).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("rules") && !value.equals("tagger")) {
+            throw JobConfig.invalid(
+                    RECOGNIZER.key(), config.get(RECOGNIZER), "use rules or tagger");
+        }
+        return value;
+    }
+
     private void check() {
+        recognizer();
         String presidio = config.get(PRESIDIO_URL);
         if (presidio != null) {
             httpUrl(PRESIDIO_URL, presidio);

@@ -2,6 +2,7 @@ package dev.memorygraph.operators.pii;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.memorygraph.operators.pii.NameFinderRecognizer.LabelledSentence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +13,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * PERSON, ORG and GPE precision and recall of the in-process recognizer, exact span and type, on
- * two sets in udfs/testing, each written by a separate author who saw neither the recognizer nor
- * its lists nor the other set (see the READMEs there): {@code eval/ner-disjoint.tsv}, which was
- * looked at while the recognizer's rules were written, and {@code eval/holdout/ner-holdout.tsv},
- * which was not. Only sentences whose entities appear in none of the recognizer's lists count, so a
- * larger list cannot inflate the figures. Also prints how many entities lie inside a finding of any
- * type, which is what {@code redact} removes. Fails on a malformed set and below regression floors.
+ * PERSON, ORG and GPE precision and recall of the in-process recognizers, exact span and type, on
+ * {@code eval/holdout/ner-holdout.tsv} (udfs/testing): written by an author who saw neither the
+ * recognizers, their lists, their training set nor their rules (see {@code ner-holdout.md}), and
+ * never looked at while they were written. Only sentences whose entities appear in none of the
+ * recognizers' lists and in none of the training set's names count, so neither a larger list nor
+ * memorised training names can inflate the figures. Rows: {@link ContextRecognizer} (the rules,
+ * the default), {@link NameFinderRecognizer} (the tagger stacked on them, {@code
+ * pii.ner.recognizer=tagger}), and the tagger on its own training set
+ * ({@code pii/ner/ner-disjoint.tsv}, a fit, not an estimate). Also prints how many entities lie
+ * inside a finding of any type, which is what {@code redact} removes. Fails on a malformed set and
+ * below regression floors.
  *
  * <p>Run alone: {@code mvn -pl udfs/pii -am test -Dtest=DisjointNerEvaluationTest
  * -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -30,14 +36,24 @@ class DisjointNerEvaluationTest {
 
     private static final List<String> LISTS =
             List.of("/pii/ner/first-names.txt", "/pii/ner/gpe.txt", "/pii/ner/orgs.txt");
-
-    record Labelled(String text, Set<PiiFinding> entities) {}
+    private static final String HOLDOUT = "/eval/holdout/ner-holdout.tsv";
 
     /** Exact-span counts per type, and entities covered by a finding of any type. */
-    record Result(String set, int sentences, int used, Map<PiiType, int[]> counts, int[] covered) {
+    record Result(
+            String recognizer,
+            String set,
+            int sentences,
+            int used,
+            Map<PiiType, int[]> counts,
+            int[] covered,
+            double microsPerText) {
 
         double recall(PiiType type) {
             return PiiEvaluationTest.recall(counts.get(type));
+        }
+
+        double precision(PiiType type) {
+            return PiiEvaluationTest.precision(counts.get(type));
         }
 
         double coverage() {
@@ -46,54 +62,78 @@ class DisjointNerEvaluationTest {
     }
 
     @Test
-    void measuresTheRecognizerOnNamesItsListsDoNotHold() throws IOException {
-        Result dev = evaluate("ner-disjoint (dev)", "/eval/ner-disjoint.tsv");
-        Result holdout = evaluate("ner-holdout", "/eval/holdout/ner-holdout.tsv");
-        System.out.println(table(List.of(dev, holdout)));
-
-        for (Result r : List.of(dev, holdout)) {
-            assertThat(r.sentences()).as(r.set()).isGreaterThanOrEqualTo(450);
-            assertThat(r.used()).as(r.set()).isGreaterThanOrEqualTo(r.sentences() * 9 / 10);
+    void measuresTheRecognizersOnNamesTheyHaveNeverSeen() throws IOException {
+        List<LabelledSentence> training = LabelledSentence.read(NameFinderRecognizer.TRAINING_SET);
+        List<LabelledSentence> holdout = LabelledSentence.read(HOLDOUT);
+        Set<String> known = listedNames();
+        Set<String> seen = new HashSet<>(known);
+        for (LabelledSentence sentence : training) {
+            for (PiiFinding e : sentence.entities()) {
+                seen.add(sentence.text().substring(e.start(), e.end()).toLowerCase(Locale.ROOT));
+            }
         }
+        NameFinderRecognizer model = new NameFinderRecognizer();
+        ContextRecognizer rules = new ContextRecognizer();
+        Result modelHoldout =
+                evaluate("NameFinderRecognizer", "holdout", holdout, seen, model::find);
+        Result rulesHoldout = evaluate("ContextRecognizer", "holdout", holdout, seen, rules::find);
+        Result fit =
+                evaluate("NameFinderRecognizer", "its training set", training, known, model::find);
+        System.out.println(table(List.of(modelHoldout, rulesHoldout, fit)));
+
+        assertThat(holdout).hasSizeGreaterThanOrEqualTo(450);
+        assertThat(modelHoldout.used()).isGreaterThanOrEqualTo(holdout.size() * 7 / 10);
         // Regression floors, below the figures measured when the recognizer last changed (the
         // README has them). Issue 8's targets (PERSON recall 0.95 at precision 0.90, ORG and GPE
         // recall 0.85) are not reached yet.
-        assertThat(dev.recall(PiiType.PERSON)).isGreaterThanOrEqualTo(0.85);
-        assertThat(dev.coverage()).isGreaterThanOrEqualTo(0.90);
-        assertThat(holdout.coverage()).isGreaterThanOrEqualTo(0.80);
+        assertThat(modelHoldout.recall(PiiType.PERSON)).isGreaterThanOrEqualTo(0.75);
+        assertThat(modelHoldout.precision(PiiType.PERSON)).isGreaterThanOrEqualTo(0.80);
+        assertThat(modelHoldout.coverage()).isGreaterThanOrEqualTo(0.85);
+        assertThat(rulesHoldout.recall(PiiType.PERSON)).isGreaterThanOrEqualTo(0.78);
+        assertThat(rulesHoldout.coverage()).isGreaterThanOrEqualTo(0.83);
     }
 
-    static Result evaluate(String name, String resource) throws IOException {
-        Set<String> listed = listedNames();
-        List<Labelled> all = load(resource);
-        List<Labelled> disjoint = new ArrayList<>();
-        for (Labelled sentence : all) {
+    static Result evaluate(
+            String recognizer,
+            String set,
+            List<LabelledSentence> sentences,
+            Set<String> excluded,
+            Function<String, List<PiiFinding>> find) {
+        List<LabelledSentence> used = new ArrayList<>();
+        for (LabelledSentence sentence : sentences) {
             boolean overlaps =
                     sentence.entities().stream()
                             .map(e -> sentence.text().substring(e.start(), e.end()))
-                            .anyMatch(entity -> listed.contains(entity.toLowerCase(Locale.ROOT)));
+                            .anyMatch(name -> excluded.contains(name.toLowerCase(Locale.ROOT)));
             if (!overlaps) {
-                disjoint.add(sentence);
+                used.add(sentence);
             }
         }
-        ContextRecognizer ner = new ContextRecognizer();
         Map<PiiType, int[]> counts = new EnumMap<>(PiiType.class); // tp, fp, fn
         for (PiiType type : List.of(PiiType.PERSON, PiiType.ORG, PiiType.GPE)) {
             counts.put(type, new int[3]);
         }
         int[] covered = new int[2]; // entities inside a finding of any type, entities
-        for (Labelled sentence : disjoint) {
+        for (LabelledSentence sentence : used) {
+            find.apply(sentence.text()); // warm up
+        }
+        long nanos = 0;
+        for (LabelledSentence sentence : used) {
+            Set<PiiFinding> gold = new HashSet<>(sentence.entities());
             Set<PiiFinding> found = new HashSet<>();
-            for (PiiFinding f : ner.find(sentence.text())) {
+            long start = System.nanoTime();
+            List<PiiFinding> findings = find.apply(sentence.text());
+            nanos += System.nanoTime() - start;
+            for (PiiFinding f : findings) {
                 found.add(new PiiFinding(f.type(), f.start(), f.end(), 1.0));
             }
             for (PiiFinding f : found) {
                 int[] c = counts.get(f.type());
                 if (c != null) {
-                    c[sentence.entities().contains(f) ? 0 : 1]++;
+                    c[gold.contains(f) ? 0 : 1]++;
                 }
             }
-            for (PiiFinding e : sentence.entities()) {
+            for (PiiFinding e : gold) {
                 if (!found.contains(e)) {
                     counts.get(e.type())[2]++;
                 }
@@ -103,25 +143,33 @@ class DisjointNerEvaluationTest {
                 }
             }
         }
-        return new Result(name, all.size(), disjoint.size(), counts, covered);
+        return new Result(
+                recognizer,
+                set,
+                sentences.size(),
+                used.size(),
+                counts,
+                covered,
+                nanos / 1_000.0 / Math.max(1, used.size()));
     }
 
     private static String table(List<Result> results) {
         StringBuilder table =
                 new StringBuilder(
                         String.format(
-                                "%nNER on names in none of the recognizer's lists (exact span and"
-                                        + " type)%n| set | sentences used | type | precision |"
-                                        + " recall | tp | fp | fn |%n"
-                                        + "|---|---|---|---|---|---|---|---|%n"));
+                                "%nNER on names the recognizer has never seen (exact span and type)"
+                                        + "%n| recognizer | set | sentences used | type |"
+                                        + " precision | recall | tp | fp | fn |%n"
+                                        + "|---|---|---|---|---|---|---|---|---|%n"));
         for (Result r : results) {
             r.counts()
                     .forEach(
                             (type, c) ->
                                     table.append(
                                             String.format(
-                                                    "| %s | %d of %d | %s | %.2f | %.2f | %d | %d"
-                                                            + " | %d |%n",
+                                                    "| %s | %s | %d of %d | %s | %.2f | %.2f |"
+                                                            + " %d | %d | %d |%n",
+                                                    r.recognizer(),
                                                     r.set(),
                                                     r.used(),
                                                     r.sentences(),
@@ -135,9 +183,14 @@ class DisjointNerEvaluationTest {
         for (Result r : results) {
             table.append(
                     String.format(
-                            "%s: entities inside a finding of any type (what redact removes): %d"
-                                    + " of %d (%.2f)%n",
-                            r.set(), r.covered()[0], r.covered()[1], r.coverage()));
+                            "%s on %s: entities inside a finding of any type (what redact"
+                                    + " removes): %d of %d (%.2f); %.0f µs per sentence%n",
+                            r.recognizer(),
+                            r.set(),
+                            r.covered()[0],
+                            r.covered()[1],
+                            r.coverage(),
+                            r.microsPerText()));
         }
         return table.toString();
     }
@@ -152,39 +205,13 @@ class DisjointNerEvaluationTest {
                     String name = line.strip();
                     if (!name.isEmpty() && !name.startsWith("#")) {
                         names.add(name.toLowerCase(Locale.ROOT));
+                        for (String word : name.split("\\s+")) {
+                            names.add(word.toLowerCase(Locale.ROOT));
+                        }
                     }
                 }
             }
         }
         return names;
-    }
-
-    static List<Labelled> load(String resource) throws IOException {
-        List<Labelled> out = new ArrayList<>();
-        try (InputStream in = DisjointNerEvaluationTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                int tab = line.indexOf('\t');
-                if (line.isBlank() || line.startsWith("#") || tab < 0) {
-                    continue;
-                }
-                String text = line.substring(0, tab);
-                Set<PiiFinding> entities = new HashSet<>();
-                for (String span : line.substring(tab + 1).split(";")) {
-                    if (span.isBlank()) {
-                        continue;
-                    }
-                    String[] parts = span.strip().split(":");
-                    int start = Integer.parseInt(parts[1]);
-                    int end = Integer.parseInt(parts[2]);
-                    assertThat(end)
-                            .as("span %s in: %s", span, text)
-                            .isBetween(start + 1, text.length());
-                    entities.add(new PiiFinding(PiiType.valueOf(parts[0]), start, end, 1.0));
-                }
-                out.add(new Labelled(text, entities));
-            }
-        }
-        return out;
     }
 }

@@ -32,7 +32,7 @@ class PiiEvaluationTest {
         List<Labelled> set = load();
         assertThat(set).hasSizeGreaterThanOrEqualTo(300);
         PatternDetector patterns = new PatternDetector("US");
-        ContextRecognizer ner = new ContextRecognizer();
+        NameFinderRecognizer ner = new NameFinderRecognizer();
         Map<PiiType, int[]> counts = new EnumMap<>(PiiType.class); // tp, fp, fn
         for (PiiType type : PiiType.values()) {
             counts.put(type, new int[3]);
