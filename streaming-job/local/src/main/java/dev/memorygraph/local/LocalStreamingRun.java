@@ -93,7 +93,8 @@ public final class LocalStreamingRun {
                         + "  Prometheus   : http://localhost:%d/metrics (spec names, e.g."
                         + " dead_letters_total, write_latency_seconds)%n"
                         + "  Kafka        : %s (topics %s, %s, %s)%n"
-                        + "  Event lake   : %s (Parquet, committed every checkpoint, 5 s)%n"
+                        + "  Event lake   : %s (Parquet, compacted and committed at least every"
+                        + " 10 checkpoints, 50 s)%n"
                         + "  Dead letters : Kafka topic %s%n"
                         + "  Neo4j        : %s (Bolt), %s/db/neo4j/query/v2 (Query API), data in %s%n"
                         + "  Traffic      : %d records/s, %s; Ctrl-C stops%n%n",
@@ -186,7 +187,9 @@ public final class LocalStreamingRun {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             printReadmeQueries(graph);
             stop(traffic, job, kafka, graph, neo4j);
-            System.out.printf("Lake left in %s%n", lake);
+            System.out.printf(
+                    "Lake left in %s: files per partition %s%n",
+                    lake, LakeFiles.filesPerPartition(lake));
             System.exit(0);
         }
     }

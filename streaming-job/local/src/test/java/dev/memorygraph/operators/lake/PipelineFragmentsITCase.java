@@ -147,8 +147,8 @@ class PipelineFragmentsITCase {
         List<EnrichedEvent> written =
                 runFragments(records, compacted, RuntimeExecutionMode.STREAMING, on, 2_000);
 
-        Map<String, Long> before = filesPerPartition(small);
-        Map<String, Long> after = filesPerPartition(compacted);
+        Map<String, Long> before = LakeFiles.filesPerPartition(small);
+        Map<String, Long> after = LakeFiles.filesPerPartition(compacted);
         System.out.printf(
                 "Lake files per partition: %s without compaction, %s with%n", before, after);
         assertThat(after.keySet()).isEqualTo(before.keySet());
@@ -156,15 +156,6 @@ class PipelineFragmentsITCase {
         assertThat(before.values().stream().mapToLong(Long::longValue).sum())
                 .isGreaterThan(after.size());
         assertSameEvents(LakeTestSupport.readRows(compacted), written);
-    }
-
-    private static Map<String, Long> filesPerPartition(Path lake) {
-        return LakeFiles.committedFiles(lake).stream()
-                .collect(
-                        Collectors.groupingBy(
-                                f -> lake.relativize(f.getParent()).toString(),
-                                java.util.TreeMap::new,
-                                Collectors.counting()));
     }
 
     private static List<TestRecord> traffic(int count) {

@@ -37,6 +37,15 @@ public final class LakeFiles {
         }
     }
 
+    /** Committed files per partition ({@code dt=.../hour=...}), in partition order. */
+    public static java.util.SortedMap<String, Long> filesPerPartition(Path root) {
+        java.util.SortedMap<String, Long> partitions = new java.util.TreeMap<>();
+        for (Path file : committedFiles(root)) {
+            partitions.merge(root.relativize(file.getParent()).toString(), 1L, Long::sum);
+        }
+        return partitions;
+    }
+
     /** Rows in the committed files, from their Parquet footers. */
     public static long committedRows(Path root) {
         long rows = 0;

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.Test;
  * recognizers, their lists, their training set nor their rules (see {@code ner-holdout.md}), and
  * never looked at while they were written. Only sentences whose entities appear in none of the
  * recognizers' lists and in none of the training set's names count, so neither a larger list nor
- * memorised training names can inflate the figures. Rows: {@link ContextRecognizer} (the rules,
- * the default), {@link NameFinderRecognizer} (the tagger stacked on them, {@code
- * pii.ner.recognizer=tagger}), and the tagger on its own training set
- * ({@code pii/ner/ner-disjoint.tsv}, a fit, not an estimate). Also prints how many entities lie
- * inside a finding of any type, which is what {@code redact} removes. Fails on a malformed set and
- * below regression floors.
+ * memorised training names can inflate the figures. Rows: {@link ContextRecognizer} (the rules, the
+ * default), {@link NameFinderRecognizer} (the tagger stacked on them, {@code
+ * pii.ner.recognizer=tagger}), and the tagger on its own training set ({@code
+ * pii/ner/ner-disjoint.tsv}, a fit, not an estimate). Also prints how many entities lie inside a
+ * finding of any type, which is what {@code redact} removes. Fails on a malformed set and below
+ * regression floors.
  *
  * <p>Run alone: {@code mvn -pl udfs/pii -am test -Dtest=DisjointNerEvaluationTest
  * -Dsurefire.failIfNoSpecifiedTests=false}.
