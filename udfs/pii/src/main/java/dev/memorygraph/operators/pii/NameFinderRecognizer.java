@@ -35,7 +35,9 @@ import opennlp.tools.util.TrainingParameters;
  */
 public final class NameFinderRecognizer implements NamedEntityRecognizer {
 
-    static final String TRAINING_SET = "/pii/ner/ner-disjoint.tsv";
+    /** The labelled sets it is trained on, each written by its own author (see their notes). */
+    static final List<String> TRAINING_SETS = List.of("/pii/ner/ner-disjoint.tsv");
+
     private static final int ITERATIONS = 200;
 
     private static volatile TokenNameFinderModel sharedModel;
@@ -210,7 +212,7 @@ public final class NameFinderRecognizer implements NamedEntityRecognizer {
      */
     static List<NameSample> trainingSamples(ContextRecognizer rules) {
         List<NameSample> samples = new ArrayList<>();
-        for (LabelledSentence sentence : LabelledSentence.read(TRAINING_SET)) {
+        for (LabelledSentence sentence : trainingSentences()) {
             String text = sentence.text();
             Span[] tokens = SimpleTokenizer.INSTANCE.tokenizePos(text);
             List<Span> names = new ArrayList<>();
@@ -238,6 +240,15 @@ public final class NameFinderRecognizer implements NamedEntityRecognizer {
                             true));
         }
         return samples;
+    }
+
+    /** Every sentence of {@link #TRAINING_SETS}. */
+    static List<LabelledSentence> trainingSentences() {
+        List<LabelledSentence> sentences = new ArrayList<>();
+        for (String set : TRAINING_SETS) {
+            sentences.addAll(LabelledSentence.read(set));
+        }
+        return sentences;
     }
 
     /** A sentence of a labelled set: {@code text<TAB>TYPE:start:end;...} per line. */
