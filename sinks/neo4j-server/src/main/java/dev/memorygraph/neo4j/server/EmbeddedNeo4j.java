@@ -1,23 +1,13 @@
 package dev.memorygraph.neo4j.server;
 
+import dev.memorygraph.childjvm.ChildJvm;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real Neo4j 5.26 Community server in a child JVM, for tests and local runs.
@@ -44,10 +34,10 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final int boltPort;
     private final int httpPort;
     private final boolean deleteOnClose;
-    private final Process process;
+    private final ChildJvm process;
 
     private EmbeddedNeo4j(
-            Path home, int boltPort, int httpPort, boolean deleteOnClose, Process process) {
+            Path home, int boltPort, int httpPort, boolean deleteOnClose, ChildJvm process) {
         this.home = home;
         this.boltPort = boltPort;
         this.httpPort = httpPort;
@@ -101,17 +91,9 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     /** Stops the server (SIGTERM, then SIGKILL after 30 s) and deletes its data if asked to. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.close();
         if (deleteOnClose) {
-            deleteRecursively(home);
+            ChildJvm.deleteRecursively(home);
         }
     }
 
@@ -166,38 +148,25 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
         /** Starts the server and waits until it answers over HTTP. */
         public EmbeddedNeo4j start() throws IOException {
-            int bolt = boltPort > 0 ? boltPort : freePort();
-            int http = httpPort > 0 ? httpPort : freePort();
+            int bolt = boltPort > 0 ? boltPort : ChildJvm.freePort();
+            int http = httpPort > 0 ? httpPort : ChildJvm.freePort();
             Path conf = home.resolve("conf");
             Path logs = home.resolve("logs");
             Files.createDirectories(conf);
             Files.createDirectories(logs);
             Files.writeString(conf.resolve("neo4j.conf"), config(bolt, http));
 
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx" + heap);
-            command.add("-XX:+UseParallelGC");
-            command.add("-Dfile.encoding=UTF-8");
-            command.add("-cp");
-            command.add(classpath());
-            command.add(Neo4jServerMain.class.getName());
-            command.add("--home-dir=" + home);
-            command.add("--config-dir=" + conf);
-            Path console = logs.resolve("console.log");
-            Process process =
-                    new ProcessBuilder(command)
-                            .redirectErrorStream(true)
-                            .redirectOutput(console.toFile())
-                            .start();
-            EmbeddedNeo4j server = new EmbeddedNeo4j(home, bolt, http, deleteOnClose, process);
-            try {
-                awaitReady(server, process, console);
-            } catch (IOException | RuntimeException e) {
-                server.close();
-                throw e;
-            }
-            return server;
+            ChildJvm process =
+                    ChildJvm.start(
+                            "Neo4j",
+                            Neo4jServerMain.class.getName(),
+                            ChildJvm.classpath(EmbeddedNeo4j.class, CLASSPATH_RESOURCE),
+                            List.of("-Xmx" + heap, "-XX:+UseParallelGC"),
+                            List.of("--home-dir=" + home, "--config-dir=" + conf),
+                            logs.resolve("console.log"),
+                            START_TIMEOUT,
+                            ChildJvm.httpOk(URI.create("http://127.0.0.1:" + http)));
+            return new EmbeddedNeo4j(home, bolt, http, deleteOnClose, process);
         }
 
         private String config(int bolt, int http) {
@@ -224,90 +193,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                             "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
                             "internal.dbms.bolt.netty_server_shutdown_timeout=1s",
                             "");
-        }
-    }
-
-    private static void awaitReady(EmbeddedNeo4j server, Process process, Path console)
-            throws IOException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest discovery =
-                HttpRequest.newBuilder(server.httpUri()).timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException(
-                        "Neo4j exited with code " + process.exitValue() + ":\n" + tail(console));
-            }
-            try {
-                if (http.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode()
-                        == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("Interrupted while waiting for Neo4j", e);
-            }
-            try {
-                process.waitFor(250, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("Interrupted while waiting for Neo4j", e);
-            }
-        }
-        throw new IOException(
-                "Neo4j did not answer within " + START_TIMEOUT + ":\n" + tail(console));
-    }
-
-    private static String classpath() throws IOException {
-        try (InputStream in = EmbeddedNeo4j.class.getResourceAsStream(CLASSPATH_RESOURCE)) {
-            if (in == null) {
-                throw new IOException(
-                        CLASSPATH_RESOURCE + " is missing; build memory-graph-neo4j-server first");
-            }
-            String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            String self;
-            try {
-                self =
-                        Path.of(
-                                        EmbeddedNeo4j.class
-                                                .getProtectionDomain()
-                                                .getCodeSource()
-                                                .getLocation()
-                                                .toURI())
-                                .toString();
-            } catch (java.net.URISyntaxException e) {
-                throw new IOException(e);
-            }
-            return self + java.io.File.pathSeparator + dependencies;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no console output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temporary directory
         }
     }
 }

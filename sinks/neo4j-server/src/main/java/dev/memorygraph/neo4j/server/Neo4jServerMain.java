@@ -1,7 +1,6 @@
 package dev.memorygraph.neo4j.server;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.memorygraph.childjvm.ChildJvm;
 import org.neo4j.server.CommunityEntryPoint;
 
 /**
@@ -15,22 +14,7 @@ public final class Neo4jServerMain {
     private Neo4jServerMain() {}
 
     public static void main(String[] args) {
-        Thread watchdog = new Thread(Neo4jServerMain::exitWhenParentGone, "parent-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        ChildJvm.exitWhenParentGone();
         CommunityEntryPoint.main(args);
-    }
-
-    private static void exitWhenParentGone() {
-        InputStream in = System.in;
-        byte[] buffer = new byte[64];
-        try {
-            while (in.read(buffer) >= 0) {
-                // the parent never writes; keep reading until end of input
-            }
-        } catch (IOException e) {
-            // a broken pipe means the same as end of input
-        }
-        System.exit(0);
     }
 }
