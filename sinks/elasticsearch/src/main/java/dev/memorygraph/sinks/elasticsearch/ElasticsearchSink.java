@@ -1,29 +1,23 @@
 package dev.memorygraph.sinks.elasticsearch;
 
-import dev.memorygraph.core.dlq.DeadLetterQueue;
-import dev.memorygraph.core.retry.RetryPolicy;
-import dev.memorygraph.sinks.base.RetriesExhausted;
 import dev.memorygraph.sinks.base.SinkErrorHandling;
+import dev.memorygraph.sinks.base.StoreSink;
 import dev.memorygraph.sinks.elasticsearch.internal.ElasticsearchBatchClient;
 import dev.memorygraph.sinks.elasticsearch.internal.ElasticsearchSinkStateSerializer;
 import dev.memorygraph.sinks.elasticsearch.internal.ElasticsearchSinkWriter;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.connector.base.sink.AsyncSinkBase;
-import org.apache.flink.connector.base.sink.AsyncSinkBaseBuilder;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
-import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.util.Preconditions;
 
 /**
- * A Flink sink (Sink V2, on {@link AsyncSinkBase}) that indexes documents into Elasticsearch.
+ * A Flink sink (Sink V2, on {@link StoreSink} and so {@code AsyncSinkBase}) that indexes documents
+ * into Elasticsearch.
  *
  * <p><b>Delivery: at-least-once, made effectively-once by ids.</b> Documents are buffered and sent
  * as {@code _bulk} requests of up to {@code elasticsearch.batch.max-actions} (1,000) documents or
@@ -42,35 +36,32 @@ import org.apache.flink.util.Preconditions;
  *         .build());
  * }</pre>
  */
-public class ElasticsearchSink extends AsyncSinkBase<IndexAction, IndexAction> {
+public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
 
     private static final long serialVersionUID = 1L;
 
+    static final StoreSink.Keys KEYS =
+            new StoreSink.Keys(
+                    "Elasticsearch",
+                    ElasticsearchOptions.BATCH_MAX_ACTIONS.key(),
+                    ElasticsearchOptions.BUFFER_MAX_ACTIONS.key(),
+                    ElasticsearchOptions.BATCH_MAX_BYTES.key(),
+                    ElasticsearchOptions.RECORD_MAX_BYTES.key(),
+                    ElasticsearchOptions.BATCH_MAX_TIME.key(),
+                    ElasticsearchOptions.MAX_IN_FLIGHT.key(),
+                    ElasticsearchOptions.REQUEST_TIMEOUT.key());
+
     private final ElasticsearchBatchClient.Factory clientFactory;
-    private final SinkErrorHandling errorHandling;
 
     private ElasticsearchSink(
-            int maxBatchSize,
-            int maxInFlightRequests,
-            int maxBufferedRequests,
-            long maxBatchSizeInBytes,
-            long maxTimeInBufferMs,
-            long maxRecordSizeInBytes,
-            long requestTimeoutMs,
+            StoreSink.Limits limits,
             ElasticsearchBatchClient.Factory clientFactory,
             SinkErrorHandling errorHandling) {
         super(
                 (ElementConverter<IndexAction, IndexAction>) (action, context) -> action,
-                maxBatchSize,
-                maxInFlightRequests,
-                maxBufferedRequests,
-                maxBatchSizeInBytes,
-                maxTimeInBufferMs,
-                maxRecordSizeInBytes,
-                requestTimeoutMs,
-                true);
+                limits,
+                errorHandling);
         this.clientFactory = clientFactory;
-        this.errorHandling = errorHandling;
     }
 
     /** A builder with the defaults of {@link ElasticsearchOptions}. */
@@ -79,33 +70,16 @@ public class ElasticsearchSink extends AsyncSinkBase<IndexAction, IndexAction> {
     }
 
     @Override
-    public StatefulSinkWriter<IndexAction, BufferedRequestState<IndexAction>> createWriter(
-            WriterInitContext context) throws IOException {
-        return restoreWriter(context, List.of());
-    }
-
-    @Override
     public StatefulSinkWriter<IndexAction, BufferedRequestState<IndexAction>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<IndexAction>> recoveredState)
             throws IOException {
-        AsyncSinkWriterConfiguration configuration =
-                AsyncSinkWriterConfiguration.builder()
-                        .setMaxBatchSize(getMaxBatchSize())
-                        .setMaxBatchSizeInBytes(getMaxBatchSizeInBytes())
-                        .setMaxInFlightRequests(getMaxInFlightRequests())
-                        .setMaxBufferedRequests(getMaxBufferedRequests())
-                        .setMaxTimeInBufferMS(getMaxTimeInBufferMS())
-                        .setMaxRecordSizeInBytes(getMaxRecordSizeInBytes())
-                        .setRequestTimeoutMS(getRequestTimeoutMS())
-                        .setFailOnTimeout(getFailOnTimeout())
-                        .build();
         return new ElasticsearchSinkWriter(
                 getElementConverter(),
                 context,
-                configuration,
+                writerConfiguration(),
                 recoveredState,
                 clientFactory.create(),
-                errorHandling);
+                errorHandling());
     }
 
     @Override
@@ -114,18 +88,14 @@ public class ElasticsearchSink extends AsyncSinkBase<IndexAction, IndexAction> {
     }
 
     /** Builds an {@link ElasticsearchSink}, validating every setting in {@link #build}. */
-    public static final class Builder
-            extends AsyncSinkBaseBuilder<IndexAction, IndexAction, Builder> {
+    public static final class Builder extends StoreSink.Builder<IndexAction, IndexAction, Builder> {
 
         private ElasticsearchConnection connection;
-        private DeadLetterQueue deadLetterQueue;
-        private DeadLetterQueue reconciliationQueue;
-        private RetryPolicy retries = RetryPolicy.SPEC_DEFAULT;
-        private RetriesExhausted onRetriesExhausted =
-                ElasticsearchOptions.ON_RETRIES_EXHAUSTED.defaultValue();
-        private Duration requestTimeout = ElasticsearchOptions.REQUEST_TIMEOUT.defaultValue();
 
         private Builder() {
+            super(
+                    ElasticsearchOptions.ON_RETRIES_EXHAUSTED.defaultValue(),
+                    ElasticsearchOptions.REQUEST_TIMEOUT.defaultValue());
             setMaxBatchSize(ElasticsearchOptions.BATCH_MAX_ACTIONS.defaultValue());
             setMaxBufferedRequests(ElasticsearchOptions.BUFFER_MAX_ACTIONS.defaultValue());
             setMaxBatchSizeInBytes(ElasticsearchOptions.BATCH_MAX_BYTES.defaultValue().getBytes());
@@ -144,9 +114,9 @@ public class ElasticsearchSink extends AsyncSinkBase<IndexAction, IndexAction> {
             setMaxRecordSizeInBytes(config.get(ElasticsearchOptions.RECORD_MAX_BYTES).getBytes());
             setMaxTimeInBufferMS(config.get(ElasticsearchOptions.BATCH_MAX_TIME).toMillis());
             setMaxInFlightRequests(config.get(ElasticsearchOptions.MAX_IN_FLIGHT));
-            this.retries = ElasticsearchOptions.RETRY.read(config);
-            this.onRetriesExhausted = config.get(ElasticsearchOptions.ON_RETRIES_EXHAUSTED);
-            this.requestTimeout = config.get(ElasticsearchOptions.REQUEST_TIMEOUT);
+            setRetryPolicy(ElasticsearchOptions.RETRY.read(config));
+            setOnRetriesExhausted(config.get(ElasticsearchOptions.ON_RETRIES_EXHAUSTED));
+            setRequestTimeout(config.get(ElasticsearchOptions.REQUEST_TIMEOUT));
             return this;
         }
 
@@ -155,90 +125,14 @@ public class ElasticsearchSink extends AsyncSinkBase<IndexAction, IndexAction> {
             return this;
         }
 
-        /** Where documents Elasticsearch refuses for good, and oversized ones, go. Required. */
-        public Builder setDeadLetterQueue(DeadLetterQueue deadLetterQueue) {
-            this.deadLetterQueue = deadLetterQueue;
-            return this;
-        }
-
-        /** Where documents go whose retries ran out, under {@link RetriesExhausted#RECONCILE}. */
-        public Builder setReconciliationQueue(DeadLetterQueue reconciliationQueue) {
-            this.reconciliationQueue = reconciliationQueue;
-            return this;
-        }
-
-        /** The schedule for overload and outages (default 1 s, 2 s, 4 s). */
-        public Builder setRetryPolicy(RetryPolicy retries) {
-            this.retries = retries;
-            return this;
-        }
-
-        public Builder setOnRetriesExhausted(RetriesExhausted onRetriesExhausted) {
-            this.onRetriesExhausted = onRetriesExhausted;
-            return this;
-        }
-
-        public Builder setRequestTimeout(Duration requestTimeout) {
-            this.requestTimeout = requestTimeout;
-            return this;
-        }
-
         @Override
         public ElasticsearchSink build() {
             Preconditions.checkArgument(
                     connection != null, "No Elasticsearch connection: set elasticsearch.hosts");
-            Preconditions.checkArgument(
-                    deadLetterQueue != null, "The Elasticsearch sink needs a dead-letter queue");
-            int maxBatchSize = getMaxBatchSize();
-            int maxBuffered = getMaxBufferedRequests();
-            long maxBatchBytes = getMaxBatchSizeInBytes();
-            long maxRecordBytes = getMaxRecordSizeInBytes();
-            Preconditions.checkArgument(
-                    maxBatchSize >= 1,
-                    "elasticsearch.batch.max-actions must be at least 1, was %s",
-                    maxBatchSize);
-            Preconditions.checkArgument(
-                    maxBuffered > maxBatchSize,
-                    "elasticsearch.buffer.max-actions (%s) must exceed"
-                            + " elasticsearch.batch.max-actions (%s)",
-                    maxBuffered,
-                    maxBatchSize);
-            Preconditions.checkArgument(
-                    maxRecordBytes >= 1 && maxBatchBytes >= maxRecordBytes,
-                    "elasticsearch.batch.max-bytes (%s) must be at least"
-                            + " elasticsearch.record.max-bytes (%s)",
-                    maxBatchBytes,
-                    maxRecordBytes);
-            Preconditions.checkArgument(
-                    getMaxInFlightRequests() >= 1,
-                    "elasticsearch.max-in-flight must be at least 1, was %s",
-                    getMaxInFlightRequests());
-            Preconditions.checkArgument(
-                    getMaxTimeInBufferMS() >= 1, "elasticsearch.batch.max-time must be positive");
-            Preconditions.checkArgument(
-                    requestTimeout.compareTo(retries.maxTotalDelay()) > 0,
-                    "elasticsearch.request-timeout (%s) must exceed the retries' total delay (%s)",
-                    requestTimeout,
-                    retries.maxTotalDelay());
-            SinkErrorHandling handling =
-                    new SinkErrorHandling(
-                            ElasticsearchSinkWriter.BACKEND,
-                            ElasticsearchSinkWriter.STAGE,
-                            retries,
-                            SinkErrorHandling.DEFAULT_CONTENTION_RETRIES,
-                            onRetriesExhausted,
-                            deadLetterQueue,
-                            reconciliationQueue);
             return new ElasticsearchSink(
-                    maxBatchSize,
-                    getMaxInFlightRequests(),
-                    maxBuffered,
-                    maxBatchBytes,
-                    getMaxTimeInBufferMS(),
-                    maxRecordBytes,
-                    requestTimeout.toMillis(),
+                    checkedLimits(KEYS),
                     new ElasticsearchBatchClient.Factory(connection),
-                    handling);
+                    errorHandling(ElasticsearchSinkWriter.BACKEND, ElasticsearchSinkWriter.STAGE));
         }
     }
 }

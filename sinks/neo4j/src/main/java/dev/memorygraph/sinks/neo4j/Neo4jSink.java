@@ -1,26 +1,22 @@
 package dev.memorygraph.sinks.neo4j;
 
-import dev.memorygraph.core.dlq.DeadLetterQueue;
-import dev.memorygraph.core.retry.RetryPolicy;
 import dev.memorygraph.model.graph.GraphMutation;
 import dev.memorygraph.sinks.base.RetriesExhausted;
 import dev.memorygraph.sinks.base.SinkErrorHandling;
+import dev.memorygraph.sinks.base.StoreSink;
 import dev.memorygraph.sinks.neo4j.internal.Neo4jBatchClient;
 import dev.memorygraph.sinks.neo4j.internal.Neo4jSinkStateSerializer;
 import dev.memorygraph.sinks.neo4j.internal.Neo4jSinkWriter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
-import org.apache.flink.connector.base.sink.AsyncSinkBaseBuilder;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
-import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.util.Preconditions;
 
@@ -43,34 +39,32 @@ import org.apache.flink.util.Preconditions;
  *         .build());
  * }</pre>
  */
-public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
+public class Neo4jSink extends StoreSink<GraphMutation, GraphMutation> {
 
     private static final long serialVersionUID = 1L;
 
+    static final StoreSink.Keys KEYS =
+            new StoreSink.Keys(
+                    "Neo4j",
+                    Neo4jOptions.BATCH_MAX_SIZE.key(),
+                    Neo4jOptions.BUFFER_MAX_MUTATIONS.key(),
+                    Neo4jOptions.BATCH_MAX_BYTES.key(),
+                    Neo4jOptions.RECORD_MAX_BYTES.key(),
+                    Neo4jOptions.BATCH_MAX_TIME.key(),
+                    "in-flight batches",
+                    Neo4jOptions.REQUEST_TIMEOUT.key());
+
     private final Neo4jBatchClient.Factory clientFactory;
-    private final SinkErrorHandling errorHandling;
 
     private Neo4jSink(
-            int maxBatchSize,
-            int maxBufferedRequests,
-            long maxBatchSizeInBytes,
-            long maxTimeInBufferMs,
-            long maxRecordSizeInBytes,
-            long requestTimeoutMs,
+            StoreSink.Limits limits,
             Neo4jBatchClient.Factory clientFactory,
             SinkErrorHandling errorHandling) {
         super(
                 (ElementConverter<GraphMutation, GraphMutation>) (mutation, context) -> mutation,
-                maxBatchSize,
-                1,
-                maxBufferedRequests,
-                maxBatchSizeInBytes,
-                maxTimeInBufferMs,
-                maxRecordSizeInBytes,
-                requestTimeoutMs,
-                true);
+                limits,
+                errorHandling);
         this.clientFactory = clientFactory;
-        this.errorHandling = errorHandling;
     }
 
     /** A builder with the defaults of {@link Neo4jOptions}. */
@@ -79,34 +73,17 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
     }
 
     @Override
-    public StatefulSinkWriter<GraphMutation, BufferedRequestState<GraphMutation>> createWriter(
-            WriterInitContext context) throws IOException {
-        return restoreWriter(context, List.of());
-    }
-
-    @Override
     public StatefulSinkWriter<GraphMutation, BufferedRequestState<GraphMutation>> restoreWriter(
             WriterInitContext context,
             Collection<BufferedRequestState<GraphMutation>> recoveredState)
             throws IOException {
-        AsyncSinkWriterConfiguration configuration =
-                AsyncSinkWriterConfiguration.builder()
-                        .setMaxBatchSize(getMaxBatchSize())
-                        .setMaxBatchSizeInBytes(getMaxBatchSizeInBytes())
-                        .setMaxInFlightRequests(getMaxInFlightRequests())
-                        .setMaxBufferedRequests(getMaxBufferedRequests())
-                        .setMaxTimeInBufferMS(getMaxTimeInBufferMS())
-                        .setMaxRecordSizeInBytes(getMaxRecordSizeInBytes())
-                        .setRequestTimeoutMS(getRequestTimeoutMS())
-                        .setFailOnTimeout(getFailOnTimeout())
-                        .build();
         return new Neo4jSinkWriter(
                 getElementConverter(),
                 context,
-                configuration,
+                writerConfiguration(),
                 recoveredState,
                 clientFactory.create(),
-                errorHandling);
+                errorHandling());
     }
 
     @Override
@@ -123,23 +100,19 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
      * transaction timeout; 10 min request timeout; schema bootstrap on.
      */
     public static final class Builder
-            extends AsyncSinkBaseBuilder<GraphMutation, GraphMutation, Builder> {
+            extends StoreSink.Builder<GraphMutation, GraphMutation, Builder> {
 
         private Neo4jConnection connection;
         private Neo4jBatchClient.Factory clientFactory;
-        private DeadLetterQueue deadLetterQueue;
-        private DeadLetterQueue reconciliationQueue;
-        private RetryPolicy retries = RetryPolicy.SPEC_DEFAULT;
-        private RetryPolicy contentionRetries = SinkErrorHandling.DEFAULT_CONTENTION_RETRIES;
-        private RetriesExhausted onRetriesExhausted =
-                Neo4jOptions.ON_RETRIES_EXHAUSTED.defaultValue();
         private Duration transactionTimeout = Neo4jOptions.TRANSACTION_TIMEOUT.defaultValue();
-        private Duration requestTimeout = Neo4jOptions.REQUEST_TIMEOUT.defaultValue();
         private boolean bootstrapSchema = true;
         private int referenceCacheEntries = Neo4jOptions.REFERENCE_CACHE_MAX_ENTRIES.defaultValue();
         private boolean transactionPerStatement;
 
         private Builder() {
+            super(
+                    Neo4jOptions.ON_RETRIES_EXHAUSTED.defaultValue(),
+                    Neo4jOptions.REQUEST_TIMEOUT.defaultValue());
             setMaxBatchSize(Neo4jOptions.BATCH_MAX_SIZE.defaultValue());
             setMaxBufferedRequests(Neo4jOptions.BUFFER_MAX_MUTATIONS.defaultValue());
             setMaxBatchSizeInBytes(Neo4jOptions.BATCH_MAX_BYTES.defaultValue().getBytes());
@@ -156,46 +129,17 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
             setMaxBatchSizeInBytes(config.get(Neo4jOptions.BATCH_MAX_BYTES).getBytes());
             setMaxRecordSizeInBytes(config.get(Neo4jOptions.RECORD_MAX_BYTES).getBytes());
             setMaxTimeInBufferMS(config.get(Neo4jOptions.BATCH_MAX_TIME).toMillis());
-            this.retries = Neo4jOptions.RETRY.read(config);
-            this.contentionRetries = Neo4jOptions.CONTENTION_RETRY.read(config);
-            this.onRetriesExhausted = config.get(Neo4jOptions.ON_RETRIES_EXHAUSTED);
+            setRetryPolicy(Neo4jOptions.RETRY.read(config));
+            setContentionRetryPolicy(Neo4jOptions.CONTENTION_RETRY.read(config));
+            setOnRetriesExhausted(config.get(Neo4jOptions.ON_RETRIES_EXHAUSTED));
+            setRequestTimeout(config.get(Neo4jOptions.REQUEST_TIMEOUT));
             this.transactionTimeout = config.get(Neo4jOptions.TRANSACTION_TIMEOUT);
-            this.requestTimeout = config.get(Neo4jOptions.REQUEST_TIMEOUT);
             this.referenceCacheEntries = config.get(Neo4jOptions.REFERENCE_CACHE_MAX_ENTRIES);
             return this;
         }
 
         public Builder setConnection(Neo4jConnection connection) {
             this.connection = connection;
-            return this;
-        }
-
-        /** Where mutations Neo4j rejects for good, and oversized ones, go. Required. */
-        public Builder setDeadLetterQueue(DeadLetterQueue deadLetterQueue) {
-            this.deadLetterQueue = deadLetterQueue;
-            return this;
-        }
-
-        /** Where batches go whose retries ran out, under {@link RetriesExhausted#RECONCILE}. */
-        public Builder setReconciliationQueue(DeadLetterQueue reconciliationQueue) {
-            this.reconciliationQueue = reconciliationQueue;
-            return this;
-        }
-
-        /** The schedule for transient errors (default 1 s, 2 s, 4 s). */
-        public Builder setRetryPolicy(RetryPolicy retries) {
-            this.retries = retries;
-            return this;
-        }
-
-        /** The schedule for deadlocks and lock waits (default from 20 ms, jittered). */
-        public Builder setContentionRetryPolicy(RetryPolicy contentionRetries) {
-            this.contentionRetries = contentionRetries;
-            return this;
-        }
-
-        public Builder setOnRetriesExhausted(RetriesExhausted onRetriesExhausted) {
-            this.onRetriesExhausted = onRetriesExhausted;
             return this;
         }
 
@@ -217,11 +161,6 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
 
         public Builder setTransactionTimeout(Duration transactionTimeout) {
             this.transactionTimeout = transactionTimeout;
-            return this;
-        }
-
-        public Builder setRequestTimeout(Duration requestTimeout) {
-            this.requestTimeout = requestTimeout;
             return this;
         }
 
@@ -264,28 +203,7 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
             Preconditions.checkArgument(
                     connection != null || clientFactory != null,
                     "No Neo4j connection: set neo4j.uri");
-            Preconditions.checkArgument(
-                    deadLetterQueue != null, "The Neo4j sink needs a dead-letter queue");
-            int maxBatchSize = getMaxBatchSize();
-            int maxBuffered = getMaxBufferedRequests();
-            long maxBatchBytes = getMaxBatchSizeInBytes();
-            long maxRecordBytes = getMaxRecordSizeInBytes();
-            Preconditions.checkArgument(
-                    maxBatchSize >= 1,
-                    "neo4j.batch.max-size must be at least 1, was %s",
-                    maxBatchSize);
-            Preconditions.checkArgument(
-                    maxBuffered > maxBatchSize,
-                    "neo4j.buffer.max-mutations (%s) must exceed neo4j.batch.max-size (%s)",
-                    maxBuffered,
-                    maxBatchSize);
-            Preconditions.checkArgument(
-                    maxRecordBytes >= 1 && maxBatchBytes >= maxRecordBytes,
-                    "neo4j.batch.max-bytes (%s) must be at least neo4j.record.max-bytes (%s)",
-                    maxBatchBytes,
-                    maxRecordBytes);
-            Preconditions.checkArgument(
-                    getMaxTimeInBufferMS() >= 1, "neo4j.batch.max-time must be positive");
+            StoreSink.Limits limits = checkedLimits(KEYS);
             Preconditions.checkArgument(
                     referenceCacheEntries >= 0,
                     "neo4j.reference-cache.max-entries must not be negative, was %s",
@@ -293,20 +211,6 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
             Preconditions.checkArgument(
                     !transactionTimeout.isNegative() && !transactionTimeout.isZero(),
                     "neo4j.transaction.timeout must be positive");
-            Preconditions.checkArgument(
-                    requestTimeout.compareTo(retries.maxTotalDelay()) > 0,
-                    "neo4j.request.timeout (%s) must exceed the retries' total delay (%s)",
-                    requestTimeout,
-                    retries.maxTotalDelay());
-            SinkErrorHandling handling =
-                    new SinkErrorHandling(
-                            Neo4jSinkWriter.BACKEND,
-                            Neo4jSinkWriter.STAGE,
-                            retries,
-                            contentionRetries,
-                            onRetriesExhausted,
-                            deadLetterQueue,
-                            reconciliationQueue);
             Neo4jBatchClient.Factory factory =
                     clientFactory != null
                             ? clientFactory
@@ -317,14 +221,7 @@ public class Neo4jSink extends AsyncSinkBase<GraphMutation, GraphMutation> {
                                     referenceCacheEntries,
                                     transactionPerStatement);
             return new Neo4jSink(
-                    maxBatchSize,
-                    maxBuffered,
-                    maxBatchBytes,
-                    getMaxTimeInBufferMS(),
-                    maxRecordBytes,
-                    requestTimeout.toMillis(),
-                    factory,
-                    handling);
+                    limits, factory, errorHandling(Neo4jSinkWriter.BACKEND, Neo4jSinkWriter.STAGE));
         }
     }
 }
