@@ -37,6 +37,40 @@ public final class ElasticsearchOptions {
                             "The alias documents are written through (a reindex swaps the index"
                                     + " behind it).");
 
+    public static final ConfigOption<Boolean> BOOTSTRAP =
+            ConfigOptions.key("elasticsearch.bootstrap")
+                    .booleanType()
+                    .defaultValue(true)
+                    .withDescription(
+                            "Whether writers create the index template and the first index"
+                                    + " behind elasticsearch.index when they start.");
+
+    public static final ConfigOption<String> TEXT_ANALYZER =
+            ConfigOptions.key("elasticsearch.text.analyzer")
+                    .stringType()
+                    .defaultValue("english")
+                    .withDescription(
+                            "The analyzer of prompt and response text (a language analyzer of"
+                                    + " Elasticsearch: english, german, french...).");
+
+    public static final ConfigOption<String> TEXT_SYNONYMS_PATH =
+            ConfigOptions.key("elasticsearch.text.synonyms-path")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "A synonyms file (Solr format) in each Elasticsearch node's config"
+                                    + " directory, applied when text is searched; updateable"
+                                    + " without a reindex.");
+
+    public static final ConfigOption<List<String>> METADATA_INDEXED_FIELDS =
+            ConfigOptions.key("elasticsearch.metadata.indexed-fields")
+                    .stringType()
+                    .asList()
+                    .defaultValues("team", "feature", "environment", "channel")
+                    .withDescription(
+                            "Fields of prompt.metadata indexed as keywords; the others are kept in"
+                                    + " _source, not indexed.");
+
     public static final ConfigOption<String> USERNAME =
             ConfigOptions.key("elasticsearch.username")
                     .stringType()

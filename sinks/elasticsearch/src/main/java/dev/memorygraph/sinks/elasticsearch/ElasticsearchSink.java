@@ -91,6 +91,7 @@ public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
     public static final class Builder extends StoreSink.Builder<IndexAction, IndexAction, Builder> {
 
         private ElasticsearchConnection connection;
+        private ElasticsearchIndex bootstrapIndex;
 
         private Builder() {
             super(
@@ -108,6 +109,10 @@ public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
         /** Every {@code elasticsearch.*} option ({@code elasticsearch.hosts} required). */
         public Builder fromConfig(ReadableConfig config) {
             this.connection = ElasticsearchConnection.fromConfig(config);
+            this.bootstrapIndex =
+                    config.get(ElasticsearchOptions.BOOTSTRAP)
+                            ? ElasticsearchIndex.fromConfig(config)
+                            : null;
             setMaxBatchSize(config.get(ElasticsearchOptions.BATCH_MAX_ACTIONS));
             setMaxBufferedRequests(config.get(ElasticsearchOptions.BUFFER_MAX_ACTIONS));
             setMaxBatchSizeInBytes(config.get(ElasticsearchOptions.BATCH_MAX_BYTES).getBytes());
@@ -125,13 +130,21 @@ public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
             return this;
         }
 
+        /**
+         * The index writers create when they start (template, first index, alias); none if null.
+         */
+        public Builder setBootstrapIndex(ElasticsearchIndex bootstrapIndex) {
+            this.bootstrapIndex = bootstrapIndex;
+            return this;
+        }
+
         @Override
         public ElasticsearchSink build() {
             Preconditions.checkArgument(
                     connection != null, "No Elasticsearch connection: set elasticsearch.hosts");
             return new ElasticsearchSink(
                     checkedLimits(KEYS),
-                    new ElasticsearchBatchClient.Factory(connection),
+                    new ElasticsearchBatchClient.Factory(connection, bootstrapIndex),
                     errorHandling(ElasticsearchSinkWriter.BACKEND, ElasticsearchSinkWriter.STAGE));
         }
     }

@@ -9,6 +9,7 @@ import co.elastic.clients.util.BinaryData;
 import co.elastic.clients.util.ContentType;
 import dev.memorygraph.sinks.base.BatchClient;
 import dev.memorygraph.sinks.elasticsearch.ElasticsearchConnection;
+import dev.memorygraph.sinks.elasticsearch.ElasticsearchIndex;
 import dev.memorygraph.sinks.elasticsearch.ElasticsearchItemException;
 import dev.memorygraph.sinks.elasticsearch.IndexAction;
 import java.io.IOException;
@@ -85,10 +86,23 @@ public final class ElasticsearchBatchClient implements BatchClient<IndexAction> 
         }
     }
 
-    /** Creates a client per writer, on the task manager. */
-    public record Factory(ElasticsearchConnection connection) implements Serializable {
+    /**
+     * Creates a client per writer, on the task manager, after bootstrapping {@code index} when it
+     * is set.
+     */
+    public record Factory(ElasticsearchConnection connection, ElasticsearchIndex index)
+            implements Serializable {
         public ElasticsearchBatchClient create() throws IOException {
-            return new ElasticsearchBatchClient(connection.createRestClient());
+            RestClient rest = connection.createRestClient();
+            try {
+                if (index != null) {
+                    index.bootstrap(rest);
+                }
+            } catch (IOException | RuntimeException e) {
+                rest.close();
+                throw e;
+            }
+            return new ElasticsearchBatchClient(rest);
         }
     }
 }
