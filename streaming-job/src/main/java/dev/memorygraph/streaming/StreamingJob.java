@@ -25,16 +25,23 @@ import dev.memorygraph.operators.text.TextStage;
 import dev.memorygraph.operators.validate.ValidationOptions;
 import dev.memorygraph.operators.validate.ValidationStage;
 import dev.memorygraph.sinks.base.RetriesExhausted;
+import dev.memorygraph.sinks.elasticsearch.ElasticsearchOptions;
+import dev.memorygraph.sinks.elasticsearch.ElasticsearchSink;
+import dev.memorygraph.sinks.elasticsearch.EventDocuments;
+import dev.memorygraph.sinks.elasticsearch.IndexAction;
 import dev.memorygraph.sinks.neo4j.Neo4jOptions;
 import dev.memorygraph.sinks.neo4j.Neo4jSink;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FlatMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The memory-graph streaming job: Kafka events, validation (invalid records to the dead-letter
@@ -52,18 +59,22 @@ public final class StreamingJob {
     public static final String NEO4J_SINK_UID = "neo4j-sink";
     public static final String NEO4J_RESPONSE_SINK_UID = "neo4j-response-sink";
     public static final String NEO4J_REFERENCE_SINK_UID = "neo4j-reference-sink";
+    public static final String ELASTICSEARCH_SINK_UID = "elasticsearch-sink";
+    public static final String SEARCH_DOCUMENTS_UID = "search-documents";
 
     /**
      * Everything the job reads and writes. {@code graph} holds the graph sinks (see {@link
-     * GraphSinks}); it is null when the graph is not written. The sinks are set on the operators
-     * with the uids the README lists.
+     * GraphSinks}); it is null when the graph is not written. {@code search} is the full-text store
+     * (Elasticsearch), null when it is off. The sinks are set on the operators with the uids the
+     * README lists.
      */
     public record Io(
             Source<RawEvent, ?, ?> source,
             WatermarkStrategy<RawEvent> watermarks,
             Sink<DeadLetter> deadLetters,
             Sink<EnrichedEvent> lake,
-            GraphSinks graph) {
+            GraphSinks graph,
+            Sink<IndexAction> search) {
 
         public Io {
             Objects.requireNonNull(source, "source");
@@ -120,7 +131,25 @@ public final class StreamingJob {
                                 neo4jSink(config, false),
                                 neo4jSink(config, true),
                                 neo4jSink(config, true))
-                        : null);
+                        : null,
+                config.get(ElasticsearchOptions.ENABLED) ? elasticsearchSink(config) : null);
+    }
+
+    /**
+     * The Elasticsearch sink from {@code elasticsearch.*}, with the job's dead-letter (and
+     * reconciliation) topic.
+     */
+    public static ElasticsearchSink elasticsearchSink(Configuration config) {
+        ElasticsearchSink.Builder builder =
+                ElasticsearchSink.builder()
+                        .fromConfig(config)
+                        .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
+        if (config.get(ElasticsearchOptions.ON_RETRIES_EXHAUSTED) == RetriesExhausted.RECONCILE) {
+            builder.setReconciliationQueue(
+                    KafkaDeadLetterQueue.fromConfig(
+                            config, config.get(KafkaOptions.RECONCILIATION_TOPIC)));
+        }
+        return builder.build();
     }
 
     /**
@@ -188,6 +217,15 @@ public final class StreamingJob {
      */
     public void writeStores(DataStream<EnrichedEvent> enriched) {
         enriched.sinkTo(io.lake()).uid(EventLake.SINK_UID).name("Event lake (Parquet)");
+        if (io.search() != null) {
+            enriched.flatMap(new SearchDocuments(config.get(ElasticsearchOptions.INDEX)))
+                    .returns(TypeInformation.of(IndexAction.class))
+                    .uid(SEARCH_DOCUMENTS_UID)
+                    .name("Search documents")
+                    .sinkTo(io.search())
+                    .uid(ELASTICSEARCH_SINK_UID)
+                    .name("Elasticsearch");
+        }
         if (io.graph() != null) {
             GraphStage.Output graph = GraphStage.apply(enriched, GraphOptions.fromConfig(config));
             graph.sessions().sinkTo(io.graph().sessions()).uid(NEO4J_SINK_UID).name("Neo4j graph");
@@ -215,5 +253,26 @@ public final class StreamingJob {
         JobConfig.publish(env, config);
         job.build(env);
         env.execute(JOB_NAME);
+    }
+
+    /**
+     * Prompts and responses as full-text documents ({@link EventDocuments}); sessions have none.
+     */
+    static final class SearchDocuments implements FlatMapFunction<EnrichedEvent, IndexAction> {
+        private static final long serialVersionUID = 1L;
+
+        private final EventDocuments documents;
+
+        SearchDocuments(String alias) {
+            this.documents = new EventDocuments(alias);
+        }
+
+        @Override
+        public void flatMap(EnrichedEvent event, Collector<IndexAction> out) {
+            IndexAction action = documents.toAction(event);
+            if (action != null) {
+                out.collect(action);
+            }
+        }
     }
 }

@@ -118,6 +118,7 @@ public final class SliceBenchmark {
                                     WatermarkStrategy.noWatermarks(),
                                     new DiscardingSink<>(),
                                     EventLake.sink(config),
+                                    null,
                                     null),
                             Clock.systemUTC())
                     .build(env);

@@ -1,0 +1,149 @@
+package dev.memorygraph.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.memorygraph.elasticsearch.server.EmbeddedElasticsearch;
+import dev.memorygraph.local.LocalJobConfig;
+import dev.memorygraph.operators.pii.PiiOptions;
+import dev.memorygraph.sinks.elasticsearch.ElasticsearchOptions;
+import dev.memorygraph.testing.EmbeddedKafka;
+import dev.memorygraph.testing.KafkaTrafficProducer;
+import dev.memorygraph.testing.TestRecord;
+import dev.memorygraph.testing.TrafficGenerator;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.http.HttpHost;
+import org.apache.http.util.EntityUtils;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kafka → the streaming job → Elasticsearch, on the MiniCluster with a real Kafka broker and a real
+ * Elasticsearch node: every unique valid prompt and response is in the index exactly once (by id;
+ * sessions have no document), duplicates are not, and under {@code redact} no planted card number
+ * or e-mail address of the generator reaches a document.
+ */
+class SearchStoreITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension CLUSTER =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
+
+    static EmbeddedKafka kafka;
+    static RestClient rest;
+
+    @TempDir Path tmp;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = EmbeddedKafka.start();
+        rest =
+                RestClient.builder(HttpHost.create(EmbeddedElasticsearch.shared().uri().toString()))
+                        .build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (kafka != null) {
+            kafka.close();
+        }
+        rest.close();
+    }
+
+    @Test
+    void everyUniquePromptAndResponseIsSearchableOnceAndRedacted() throws Exception {
+        Configuration config = LocalJobConfig.forTopics(kafka, "search", tmp, null);
+        config.set(ElasticsearchOptions.ENABLED, true);
+        config.set(
+                ElasticsearchOptions.HOSTS,
+                List.of(EmbeddedElasticsearch.shared().uri().toString()));
+        config.set(ElasticsearchOptions.INDEX, "search-it");
+        config.set(ElasticsearchOptions.TEXT_ANALYZER, "standard"); // no analysis-common here
+        config.set(PiiOptions.ENABLED, true);
+        config.set(PiiOptions.DEFAULT_POLICY, "redact");
+
+        TrafficGenerator generator =
+                new TrafficGenerator(
+                        TrafficGenerator.Config.defaults(
+                                        "search.prompts", "search.responses", "search.sessions")
+                                .withRatios(0.05, 0.0),
+                        Clock.systemUTC());
+        List<TestRecord> records = generator.take(400);
+        try (KafkaTrafficProducer producer = new KafkaTrafficProducer(kafka.bootstrapServers())) {
+            producer.sendAll(records);
+        }
+        String sessions = "search.sessions";
+        Set<String> expected =
+                records.stream()
+                        .filter(r -> r.kind() == TestRecord.Kind.VALID)
+                        .filter(r -> !r.topic().equals(sessions))
+                        .map(TestRecord::eventId)
+                        .collect(Collectors.toSet());
+        assertThat(records).anyMatch(r -> r.kind() == TestRecord.Kind.DUPLICATE);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        StreamingJob.fromConfig(config).build(env);
+        JobClient job = env.executeAsync(StreamingJob.JOB_NAME);
+        try {
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions() // the index appears when the writers start
+                    .until(() -> count() >= expected.size());
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> count() == expected.size());
+        } finally {
+            job.cancel().get();
+        }
+
+        JsonNode hits = search("{\"size\":10000,\"query\":{\"match_all\":{}}}");
+        Set<String> ids = new HashSet<>();
+        for (JsonNode hit : hits) {
+            ids.add(hit.get("_id").asText());
+            String text = hit.path("_source").path("text").asText("");
+            assertThat(text).doesNotContain("4111 1111 1111 1111").doesNotContain("@example.com");
+        }
+        assertThat(ids).isEqualTo(expected);
+        assertThat(search("{\"query\":{\"match\":{\"text\":\"charged\"}}}")).isNotEmpty();
+    }
+
+    private static long count() throws Exception {
+        rest.performRequest(new Request("POST", "/search-it/_refresh"));
+        Request request = new Request("GET", "/search-it/_count");
+        return new ObjectMapper()
+                .readTree(EntityUtils.toString(rest.performRequest(request).getEntity()))
+                .get("count")
+                .asLong();
+    }
+
+    private static JsonNode search(String body) throws Exception {
+        Request request = new Request("GET", "/search-it/_search");
+        request.setJsonEntity(body);
+        return new ObjectMapper()
+                .readTree(EntityUtils.toString(rest.performRequest(request).getEntity()))
+                .path("hits")
+                .path("hits");
+    }
+}
