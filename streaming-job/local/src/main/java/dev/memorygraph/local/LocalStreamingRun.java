@@ -1,8 +1,10 @@
 package dev.memorygraph.local;
 
+import dev.memorygraph.elasticsearch.server.EmbeddedElasticsearch;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.LakeFiles;
+import dev.memorygraph.sinks.elasticsearch.ElasticsearchOptions;
 import dev.memorygraph.sinks.neo4j.GraphQueries;
 import dev.memorygraph.streaming.StreamingJob;
 import dev.memorygraph.testing.EmbeddedKafka;
@@ -11,6 +13,10 @@ import dev.memorygraph.testing.TestRecord;
 import dev.memorygraph.testing.TrafficGenerator;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +48,7 @@ import org.neo4j.driver.Session;
 public final class LocalStreamingRun {
 
     public static void main(String[] args) throws Exception {
+        long started = System.nanoTime();
         long events = Long.getLong("local.events", 0);
         int rate = Integer.getInteger("local.rate", 200);
         int webPort = Integer.getInteger("local.web-port", 8081);
@@ -51,6 +58,7 @@ public final class LocalStreamingRun {
         deleteRecursively(dir.resolve("kafka"));
         deleteRecursively(dir.resolve("checkpoints"));
         deleteRecursively(dir.resolve("neo4j"));
+        deleteRecursively(dir.resolve("elasticsearch"));
         Files.createDirectories(dir);
 
         System.out.println("Starting Neo4j 5.26 (about 10 s)...");
@@ -60,6 +68,10 @@ public final class LocalStreamingRun {
                         .httpPort(freeOr(7474, "Neo4j HTTP"))
                         .start();
         Driver graph = GraphDatabase.driver(neo4j.boltUri().toString());
+        System.out.println("Starting Elasticsearch 8.19 (about 10 s)...");
+        EmbeddedElasticsearch search =
+                EmbeddedElasticsearch.start(
+                        dir.resolve("elasticsearch"), freeOr(9200, "Elasticsearch HTTP"), false);
 
         KafkaTrafficProducer[] producerRef = new KafkaTrafficProducer[1];
         EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
@@ -77,6 +89,10 @@ public final class LocalStreamingRun {
         kafka.createTopics(
                 1, config.get(KafkaOptions.SESSIONS_TOPIC), config.get(KafkaOptions.DLQ_TOPIC));
 
+        config.set(ElasticsearchOptions.ENABLED, true);
+        config.set(ElasticsearchOptions.HOSTS, List.of(search.uri().toString()));
+        // the node from Maven has no analysis-common (no language analyzers): see the README
+        config.set(ElasticsearchOptions.TEXT_ANALYZER, "standard");
         int port = freeOr(webPort, "Flink web UI");
         config.set(RestOptions.PORT, port);
         int metricsPort = freeOr(9249, "Prometheus endpoint");
@@ -88,7 +104,7 @@ public final class LocalStreamingRun {
 
         String dlq = config.get(KafkaOptions.DLQ_TOPIC);
         System.out.printf(
-                "%nmemory-graph streaming job is running%n"
+                "%nmemory-graph streaming job is running (stack started in %.1f s)%n"
                         + "  Flink web UI : http://localhost:%d%n"
                         + "  Prometheus   : http://localhost:%d/metrics (spec names, e.g."
                         + " dead_letters_total, write_latency_seconds)%n"
@@ -97,7 +113,9 @@ public final class LocalStreamingRun {
                         + " 10 checkpoints, 50 s)%n"
                         + "  Dead letters : Kafka topic %s%n"
                         + "  Neo4j        : %s (Bolt), %s/db/neo4j/query/v2 (Query API), data in %s%n"
+                        + "  Elasticsearch: %s/%s/_search?q=text:refund%n"
                         + "  Traffic      : %d records/s, %s; Ctrl-C stops%n%n",
+                (System.nanoTime() - started) / 1e9,
                 port,
                 metricsPort,
                 kafka.bootstrapServers(),
@@ -109,6 +127,8 @@ public final class LocalStreamingRun {
                 neo4j.boltUri(),
                 neo4j.httpUri(),
                 neo4j.home(),
+                search.uri(),
+                config.get(ElasticsearchOptions.INDEX),
                 rate,
                 events > 0 ? "stopping after " + events + " records" : "until stopped");
 
@@ -139,7 +159,7 @@ public final class LocalStreamingRun {
                         () -> {
                             if (stopped.compareAndSet(false, true)) {
                                 System.out.println("\nStopping...");
-                                stop(traffic, job, kafka, graph, neo4j);
+                                stop(traffic, job, kafka, graph, neo4j, search);
                                 System.out.printf(
                                         "Stopped. %d lake rows left in %s%n",
                                         LakeFiles.committedRows(lake), lake);
@@ -161,7 +181,7 @@ public final class LocalStreamingRun {
             long deadLetters = kafka.endOffsetSum(dlq);
             System.out.printf(
                     "produced %d (valid %d, duplicates %d, invalid %d) | lake rows %d in %d files"
-                            + " | dead letters %d | graph %s%n",
+                            + " | dead letters %d | graph %s | search documents %d%n",
                     producer.sent(),
                     valid,
                     producer.sent(TestRecord.Kind.DUPLICATE),
@@ -169,7 +189,8 @@ public final class LocalStreamingRun {
                     lakeRows,
                     LakeFiles.committedFiles(lake).size(),
                     deadLetters,
-                    graphSize(graph));
+                    graphSize(graph),
+                    searchCount(search.uri(), config.get(ElasticsearchOptions.INDEX)));
             if (events > 0 && !traffic.isAlive()) {
                 if (lakeRows >= valid && deadLetters >= invalid) {
                     System.out.println("All records accounted for.");
@@ -186,7 +207,15 @@ public final class LocalStreamingRun {
         if (stopped.compareAndSet(false, true)) {
             Runtime.getRuntime().removeShutdownHook(shutdown);
             printReadmeQueries(graph);
-            stop(traffic, job, kafka, graph, neo4j);
+            System.out.printf(
+                    "%nFull-text search (GET %s/%s/_search?q=text:refund&size=2):%n  %s%n",
+                    search.uri(),
+                    config.get(ElasticsearchOptions.INDEX),
+                    elasticsearch(
+                            search.uri(),
+                            config.get(ElasticsearchOptions.INDEX),
+                            "/_search?q=text:refund&size=2&filter_path=hits.total,hits.hits._id"));
+            stop(traffic, job, kafka, graph, neo4j, search);
             System.out.printf(
                     "Lake left in %s: files per partition %s%n",
                     lake, LakeFiles.filesPerPartition(lake));
@@ -245,7 +274,12 @@ public final class LocalStreamingRun {
     }
 
     private static void stop(
-            Thread traffic, JobClient job, EmbeddedKafka kafka, Driver graph, EmbeddedNeo4j neo4j) {
+            Thread traffic,
+            JobClient job,
+            EmbeddedKafka kafka,
+            Driver graph,
+            EmbeddedNeo4j neo4j,
+            EmbeddedElasticsearch search) {
         traffic.interrupt();
         try {
             job.cancel().get(30, TimeUnit.SECONDS);
@@ -259,6 +293,40 @@ public final class LocalStreamingRun {
         }
         graph.close();
         neo4j.close();
+        search.close();
+    }
+
+    /** The answer of Elasticsearch to {@code GET /index/path}, or the failure's class name. */
+    private static String elasticsearch(URI node, String index, String path) {
+        try {
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(node.resolve("/" + index + path))
+                                            .timeout(Duration.ofSeconds(5))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString());
+            return response.body();
+        } catch (IOException e) {
+            return e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** Documents in the search index, or -1 while it does not answer. */
+    private static long searchCount(URI node, String index) {
+        String body = elasticsearch(node, index, "/_count");
+        int at = body.indexOf("\"count\":");
+        if (at < 0) {
+            return -1;
+        }
+        int end = at + 8;
+        while (end < body.length() && Character.isDigit(body.charAt(end))) {
+            end++;
+        }
+        return Long.parseLong(body.substring(at + 8, end));
     }
 
     private static int freeOr(int preferred, String what) throws IOException {
