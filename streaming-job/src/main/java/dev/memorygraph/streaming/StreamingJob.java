@@ -29,6 +29,10 @@ import dev.memorygraph.sinks.elasticsearch.ElasticsearchOptions;
 import dev.memorygraph.sinks.elasticsearch.ElasticsearchSink;
 import dev.memorygraph.sinks.elasticsearch.EventDocuments;
 import dev.memorygraph.sinks.elasticsearch.IndexAction;
+import dev.memorygraph.sinks.influxdb.EventPoints;
+import dev.memorygraph.sinks.influxdb.InfluxDbOptions;
+import dev.memorygraph.sinks.influxdb.InfluxDbSink;
+import dev.memorygraph.sinks.influxdb.LinePoint;
 import dev.memorygraph.sinks.neo4j.Neo4jOptions;
 import dev.memorygraph.sinks.neo4j.Neo4jSink;
 import java.time.Clock;
@@ -61,12 +65,14 @@ public final class StreamingJob {
     public static final String NEO4J_REFERENCE_SINK_UID = "neo4j-reference-sink";
     public static final String ELASTICSEARCH_SINK_UID = "elasticsearch-sink";
     public static final String SEARCH_DOCUMENTS_UID = "search-documents";
+    public static final String INFLUXDB_SINK_UID = "influxdb-sink";
+    public static final String TIME_SERIES_POINTS_UID = "time-series-points";
 
     /**
      * Everything the job reads and writes. {@code graph} holds the graph sinks (see {@link
      * GraphSinks}); it is null when the graph is not written. {@code search} is the full-text store
-     * (Elasticsearch), null when it is off. The sinks are set on the operators with the uids the
-     * README lists.
+     * (Elasticsearch) and {@code timeSeries} the time-series store (InfluxDB), each null when it is
+     * off. The sinks are set on the operators with the uids the README lists.
      */
     public record Io(
             Source<RawEvent, ?, ?> source,
@@ -74,7 +80,8 @@ public final class StreamingJob {
             Sink<DeadLetter> deadLetters,
             Sink<EnrichedEvent> lake,
             GraphSinks graph,
-            Sink<IndexAction> search) {
+            Sink<IndexAction> search,
+            Sink<LinePoint> timeSeries) {
 
         public Io {
             Objects.requireNonNull(source, "source");
@@ -132,7 +139,8 @@ public final class StreamingJob {
                                 neo4jSink(config, true),
                                 neo4jSink(config, true))
                         : null,
-                config.get(ElasticsearchOptions.ENABLED) ? elasticsearchSink(config) : null);
+                config.get(ElasticsearchOptions.ENABLED) ? elasticsearchSink(config) : null,
+                config.get(InfluxDbOptions.ENABLED) ? influxDbSink(config) : null);
     }
 
     /**
@@ -145,6 +153,23 @@ public final class StreamingJob {
                         .fromConfig(config)
                         .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
         if (config.get(ElasticsearchOptions.ON_RETRIES_EXHAUSTED) == RetriesExhausted.RECONCILE) {
+            builder.setReconciliationQueue(
+                    KafkaDeadLetterQueue.fromConfig(
+                            config, config.get(KafkaOptions.RECONCILIATION_TOPIC)));
+        }
+        return builder.build();
+    }
+
+    /**
+     * The InfluxDB sink from {@code influxdb.*}, with the job's dead-letter (and reconciliation)
+     * topic.
+     */
+    public static InfluxDbSink influxDbSink(Configuration config) {
+        InfluxDbSink.Builder builder =
+                InfluxDbSink.builder()
+                        .fromConfig(config)
+                        .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
+        if (config.get(InfluxDbOptions.ON_RETRIES_EXHAUSTED) == RetriesExhausted.RECONCILE) {
             builder.setReconciliationQueue(
                     KafkaDeadLetterQueue.fromConfig(
                             config, config.get(KafkaOptions.RECONCILIATION_TOPIC)));
@@ -226,6 +251,15 @@ public final class StreamingJob {
                     .uid(ELASTICSEARCH_SINK_UID)
                     .name("Elasticsearch");
         }
+        if (io.timeSeries() != null) {
+            enriched.flatMap(new TimeSeriesPoints())
+                    .returns(TypeInformation.of(LinePoint.class))
+                    .uid(TIME_SERIES_POINTS_UID)
+                    .name("Time-series points")
+                    .sinkTo(io.timeSeries())
+                    .uid(INFLUXDB_SINK_UID)
+                    .name("InfluxDB");
+        }
         if (io.graph() != null) {
             GraphStage.Output graph = GraphStage.apply(enriched, GraphOptions.fromConfig(config));
             graph.sessions().sinkTo(io.graph().sessions()).uid(NEO4J_SINK_UID).name("Neo4j graph");
@@ -272,6 +306,21 @@ public final class StreamingJob {
             IndexAction action = documents.toAction(event);
             if (action != null) {
                 out.collect(action);
+            }
+        }
+    }
+
+    /** Prompts and responses as time-series points ({@link EventPoints}); sessions have none. */
+    static final class TimeSeriesPoints implements FlatMapFunction<EnrichedEvent, LinePoint> {
+        private static final long serialVersionUID = 1L;
+
+        private final EventPoints points = new EventPoints();
+
+        @Override
+        public void flatMap(EnrichedEvent event, Collector<LinePoint> out) {
+            LinePoint point = points.toPoint(event);
+            if (point != null) {
+                out.collect(point);
             }
         }
     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -59,6 +60,33 @@ public final class ChildJvm implements AutoCloseable {
             Duration timeout,
             Probe probe)
             throws IOException {
+        return start(
+                name,
+                mainClass,
+                classpath,
+                jvmOptions,
+                arguments,
+                Map.of(),
+                console,
+                timeout,
+                probe);
+    }
+
+    /**
+     * {@link #start(String, String, String, List, List, Path, Duration, Probe)} with {@code
+     * environment} added.
+     */
+    public static ChildJvm start(
+            String name,
+            String mainClass,
+            String classpath,
+            List<String> jvmOptions,
+            List<String> arguments,
+            Map<String, String> environment,
+            Path console,
+            Duration timeout,
+            Probe probe)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -68,11 +96,12 @@ public final class ChildJvm implements AutoCloseable {
         command.add(mainClass);
         command.addAll(arguments);
         Files.createDirectories(console.toAbsolutePath().getParent());
-        Process process =
+        ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
-                        .redirectOutput(console.toFile())
-                        .start();
+                        .redirectOutput(console.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ChildJvm child = new ChildJvm(name, process, console);
         try {
             child.awaitReady(timeout, probe);
@@ -128,11 +157,14 @@ public final class ChildJvm implements AutoCloseable {
         throw new IOException(name + " did not answer within " + timeout + ":\n" + tail(console));
     }
 
-    /** A probe that is ready when {@code uri} answers a GET with 200. */
+    /** A probe that is ready when {@code uri} answers a GET with a 2xx status. */
     public static Probe httpOk(URI uri) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build();
-        return () -> http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        return () -> {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status >= 200 && status < 300;
+        };
     }
 
     /**

@@ -119,6 +119,7 @@ public final class SliceBenchmark {
                                     new DiscardingSink<>(),
                                     EventLake.sink(config),
                                     null,
+                                    null,
                                     null),
                             Clock.systemUTC())
                     .build(env);

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memorygraph.elasticsearch.server.EmbeddedElasticsearch;
 import dev.memorygraph.local.LocalJobConfig;
 import dev.memorygraph.operators.pii.PiiOptions;
+import dev.memorygraph.questdb.server.EmbeddedQuestDb;
 import dev.memorygraph.sinks.elasticsearch.ElasticsearchOptions;
+import dev.memorygraph.sinks.influxdb.InfluxDbOptions;
 import dev.memorygraph.testing.EmbeddedKafka;
 import dev.memorygraph.testing.KafkaTrafficProducer;
 import dev.memorygraph.testing.TestRecord;
@@ -36,12 +38,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kafka → the streaming job → Elasticsearch, on the MiniCluster with a real Kafka broker and a real
- * Elasticsearch node: every unique valid prompt and response is in the index exactly once (by id;
- * sessions have no document), duplicates are not, and under {@code redact} no planted card number
- * or e-mail address of the generator reaches a document.
+ * Kafka → the streaming job → Elasticsearch and InfluxDB, on the MiniCluster with a real Kafka
+ * broker, a real Elasticsearch node and a real server of the InfluxDB v2 write API (QuestDB): every
+ * unique valid prompt and response is in the index exactly once (by id; sessions have no document)
+ * and is exactly one time-series point, duplicates are not, and under {@code redact} no planted
+ * card number or e-mail address of the generator reaches a document.
  */
-class SearchStoreITCase {
+class StoresITCase {
 
     @RegisterExtension
     static final MiniClusterExtension CLUSTER =
@@ -81,6 +84,8 @@ class SearchStoreITCase {
                 List.of(EmbeddedElasticsearch.shared().uri().toString()));
         config.set(ElasticsearchOptions.INDEX, "search-it");
         config.set(ElasticsearchOptions.TEXT_ANALYZER, "standard"); // no analysis-common here
+        config.set(InfluxDbOptions.ENABLED, true);
+        config.set(InfluxDbOptions.URL, EmbeddedQuestDb.shared().uri().toString());
         config.set(PiiOptions.ENABLED, true);
         config.set(PiiOptions.DEFAULT_POLICY, "redact");
 
@@ -101,6 +106,13 @@ class SearchStoreITCase {
                         .filter(r -> !r.topic().equals(sessions))
                         .map(TestRecord::eventId)
                         .collect(Collectors.toSet());
+        long prompts =
+                records.stream()
+                        .filter(r -> r.kind() == TestRecord.Kind.VALID)
+                        .filter(r -> r.topic().equals("search.prompts"))
+                        .map(TestRecord::eventId)
+                        .distinct()
+                        .count();
         assertThat(records).anyMatch(r -> r.kind() == TestRecord.Kind.DUPLICATE);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
@@ -127,6 +139,40 @@ class SearchStoreITCase {
         }
         assertThat(ids).isEqualTo(expected);
         assertThat(search("{\"query\":{\"match\":{\"text\":\"charged\"}}}")).isNotEmpty();
+        assertThat(questDbCount("llm_prompts", prompts)).isEqualTo(prompts);
+        assertThat(questDbCount("llm_responses", expected.size() - prompts))
+                .isEqualTo(expected.size() - prompts);
+    }
+
+    /**
+     * Rows of a QuestDB table once it has at least {@code expected} (it commits asynchronously).
+     */
+    private static long questDbCount(String table, long expected) throws Exception {
+        return await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(
+                        () ->
+                                new ObjectMapper()
+                                        .readTree(
+                                                java.net.http.HttpClient.newHttpClient()
+                                                        .send(
+                                                                java.net.http.HttpRequest
+                                                                        .newBuilder(
+                                                                                EmbeddedQuestDb
+                                                                                        .shared()
+                                                                                        .uri()
+                                                                                        .resolve(
+                                                                                                "/exec?query=select%20count()%20from%20"
+                                                                                                        + table))
+                                                                        .build(),
+                                                                java.net.http.HttpResponse
+                                                                        .BodyHandlers.ofString())
+                                                        .body())
+                                        .get("dataset")
+                                        .get(0)
+                                        .get(0)
+                                        .asLong(),
+                        count -> count >= expected);
     }
 
     private static long count() throws Exception {

@@ -1,0 +1,19 @@
+package dev.memorygraph.sinks.influxdb;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/** One point in InfluxDB line protocol, with the id of the event it measures (for dead letters). */
+public record LinePoint(String eventId, String line) implements Serializable {
+
+    public LinePoint {
+        Objects.requireNonNull(eventId, "eventId");
+        Objects.requireNonNull(line, "line");
+    }
+
+    /** Bytes this point adds to a write request (before gzip). */
+    public long sizeInBytes() {
+        return line.getBytes(StandardCharsets.UTF_8).length + 1L;
+    }
+}
