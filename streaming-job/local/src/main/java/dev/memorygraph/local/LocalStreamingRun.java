@@ -4,7 +4,9 @@ import dev.memorygraph.elasticsearch.server.EmbeddedElasticsearch;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.LakeFiles;
+import dev.memorygraph.questdb.server.EmbeddedQuestDb;
 import dev.memorygraph.sinks.elasticsearch.ElasticsearchOptions;
+import dev.memorygraph.sinks.influxdb.InfluxDbOptions;
 import dev.memorygraph.sinks.neo4j.GraphQueries;
 import dev.memorygraph.streaming.StreamingJob;
 import dev.memorygraph.testing.EmbeddedKafka;
@@ -59,6 +61,7 @@ public final class LocalStreamingRun {
         deleteRecursively(dir.resolve("checkpoints"));
         deleteRecursively(dir.resolve("neo4j"));
         deleteRecursively(dir.resolve("elasticsearch"));
+        deleteRecursively(dir.resolve("questdb"));
         Files.createDirectories(dir);
 
         System.out.println("Starting Neo4j 5.26 (about 10 s)...");
@@ -72,6 +75,9 @@ public final class LocalStreamingRun {
         EmbeddedElasticsearch search =
                 EmbeddedElasticsearch.start(
                         dir.resolve("elasticsearch"), freeOr(9200, "Elasticsearch HTTP"), false);
+        System.out.println("Starting QuestDB, the time-series store (InfluxDB v2 write API)...");
+        EmbeddedQuestDb timeSeries =
+                EmbeddedQuestDb.start(dir.resolve("questdb"), freeOr(9000, "QuestDB HTTP"), false);
 
         KafkaTrafficProducer[] producerRef = new KafkaTrafficProducer[1];
         EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
@@ -93,6 +99,8 @@ public final class LocalStreamingRun {
         config.set(ElasticsearchOptions.HOSTS, List.of(search.uri().toString()));
         // the node from Maven has no analysis-common (no language analyzers): see the README
         config.set(ElasticsearchOptions.TEXT_ANALYZER, "standard");
+        config.set(InfluxDbOptions.ENABLED, true);
+        config.set(InfluxDbOptions.URL, timeSeries.uri().toString());
         int port = freeOr(webPort, "Flink web UI");
         config.set(RestOptions.PORT, port);
         int metricsPort = freeOr(9249, "Prometheus endpoint");
@@ -114,6 +122,8 @@ public final class LocalStreamingRun {
                         + "  Dead letters : Kafka topic %s%n"
                         + "  Neo4j        : %s (Bolt), %s/db/neo4j/query/v2 (Query API), data in %s%n"
                         + "  Elasticsearch: %s/%s/_search?q=text:refund%n"
+                        + "  Time series  : %s (QuestDB: line protocol on /api/v2/write, SQL on"
+                        + " /exec, console on /)%n"
                         + "  Traffic      : %d records/s, %s; Ctrl-C stops%n%n",
                 (System.nanoTime() - started) / 1e9,
                 port,
@@ -129,6 +139,7 @@ public final class LocalStreamingRun {
                 neo4j.home(),
                 search.uri(),
                 config.get(ElasticsearchOptions.INDEX),
+                timeSeries.uri(),
                 rate,
                 events > 0 ? "stopping after " + events + " records" : "until stopped");
 
@@ -159,7 +170,7 @@ public final class LocalStreamingRun {
                         () -> {
                             if (stopped.compareAndSet(false, true)) {
                                 System.out.println("\nStopping...");
-                                stop(traffic, job, kafka, graph, neo4j, search);
+                                stop(traffic, job, kafka, graph, neo4j, search, timeSeries);
                                 System.out.printf(
                                         "Stopped. %d lake rows left in %s%n",
                                         LakeFiles.committedRows(lake), lake);
@@ -215,7 +226,13 @@ public final class LocalStreamingRun {
                             search.uri(),
                             config.get(ElasticsearchOptions.INDEX),
                             "/_search?q=text:refund&size=2&filter_path=hits.total,hits.hits._id"));
-            stop(traffic, job, kafka, graph, neo4j, search);
+            String aggregate =
+                    "select status, count() responses, sum(total_tokens) tokens,"
+                            + " avg(latency_ms) latency_ms from llm_responses";
+            System.out.printf(
+                    "%nTime series (QuestDB SQL, %s):%n  %s%n",
+                    aggregate, sql(timeSeries.uri(), aggregate));
+            stop(traffic, job, kafka, graph, neo4j, search, timeSeries);
             System.out.printf(
                     "Lake left in %s: files per partition %s%n",
                     lake, LakeFiles.filesPerPartition(lake));
@@ -279,7 +296,8 @@ public final class LocalStreamingRun {
             EmbeddedKafka kafka,
             Driver graph,
             EmbeddedNeo4j neo4j,
-            EmbeddedElasticsearch search) {
+            EmbeddedElasticsearch search,
+            EmbeddedQuestDb timeSeries) {
         traffic.interrupt();
         try {
             job.cancel().get(30, TimeUnit.SECONDS);
@@ -294,15 +312,30 @@ public final class LocalStreamingRun {
         graph.close();
         neo4j.close();
         search.close();
+        timeSeries.close();
+    }
+
+    /** The answer of QuestDB to a SQL query, or the failure's class name. */
+    private static String sql(URI node, String query) {
+        return get(
+                node.resolve(
+                        "/exec?query="
+                                + java.net.URLEncoder.encode(
+                                        query, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The answer of Elasticsearch to {@code GET /index/path}, or the failure's class name. */
     private static String elasticsearch(URI node, String index, String path) {
+        return get(node.resolve("/" + index + path));
+    }
+
+    /** The body of {@code GET uri}, or the failure's class name. */
+    private static String get(URI uri) {
         try {
             HttpResponse<String> response =
                     HttpClient.newHttpClient()
                             .send(
-                                    HttpRequest.newBuilder(node.resolve("/" + index + path))
+                                    HttpRequest.newBuilder(uri)
                                             .timeout(Duration.ofSeconds(5))
                                             .build(),
                                     HttpResponse.BodyHandlers.ofString());
