@@ -7,6 +7,7 @@ import dev.memorygraph.model.ReasonCode;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -146,6 +147,17 @@ public abstract class BatchingSinkWriter<InputT, RequestEntryT extends Serializa
      */
     protected abstract DeadLetter toDeadLetter(
             RequestEntryT entry, ReasonCode reason, String message);
+
+    /**
+     * A dead letter of this sink's stage, failed now, with no source coordinates (the entry was
+     * made by the job): {@code key} names the entry (usually its event id), {@code value} is what
+     * the store was sent.
+     */
+    protected final DeadLetter deadLetter(
+            ReasonCode reason, String message, byte[] key, byte[] value) {
+        return new DeadLetter(
+                reason, message, handling.stage(), null, -1, -1L, -1L, Instant.now(), key, value);
+    }
 
     /** This writer's metrics, for subclasses that add their own. */
     protected SinkMetrics metrics() {

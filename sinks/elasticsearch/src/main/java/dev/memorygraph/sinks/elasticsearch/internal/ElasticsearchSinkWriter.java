@@ -8,7 +8,6 @@ import dev.memorygraph.sinks.base.SinkErrorHandling;
 import dev.memorygraph.sinks.elasticsearch.IndexAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Collection;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -53,16 +52,7 @@ public final class ElasticsearchSinkWriter extends BatchingSinkWriter<IndexActio
 
     @Override
     protected DeadLetter toDeadLetter(IndexAction action, ReasonCode reason, String message) {
-        return new DeadLetter(
-                reason,
-                message,
-                STAGE,
-                null,
-                -1,
-                -1L,
-                -1L,
-                Instant.now(),
-                action.id().getBytes(StandardCharsets.UTF_8),
-                action.source());
+        return deadLetter(
+                reason, message, action.id().getBytes(StandardCharsets.UTF_8), action.source());
     }
 }

@@ -8,7 +8,6 @@ import dev.memorygraph.sinks.base.SinkErrorHandling;
 import dev.memorygraph.sinks.influxdb.LinePoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Collection;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -52,15 +51,9 @@ public final class InfluxDbSinkWriter extends BatchingSinkWriter<LinePoint, Line
 
     @Override
     protected DeadLetter toDeadLetter(LinePoint point, ReasonCode reason, String message) {
-        return new DeadLetter(
+        return deadLetter(
                 reason,
                 message,
-                STAGE,
-                null,
-                -1,
-                -1L,
-                -1L,
-                Instant.now(),
                 point.eventId().getBytes(StandardCharsets.UTF_8),
                 point.line().getBytes(StandardCharsets.UTF_8));
     }

@@ -9,7 +9,6 @@ import dev.memorygraph.sinks.base.SinkErrorHandling;
 import dev.memorygraph.sinks.neo4j.GraphMutationJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Collection;
 import org.apache.flink.annotation.Internal;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -55,15 +54,9 @@ public final class Neo4jSinkWriter extends BatchingSinkWriter<GraphMutation, Gra
     @Override
     protected DeadLetter toDeadLetter(GraphMutation mutation, ReasonCode reason, String message) {
         String eventId = mutation.sourceEventId();
-        return new DeadLetter(
+        return deadLetter(
                 reason,
                 message,
-                STAGE,
-                null,
-                -1,
-                -1L,
-                -1L,
-                Instant.now(),
                 eventId == null ? null : eventId.getBytes(StandardCharsets.UTF_8),
                 GraphMutationJson.toJson(mutation));
     }
