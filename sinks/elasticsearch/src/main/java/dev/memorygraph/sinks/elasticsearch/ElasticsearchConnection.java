@@ -58,14 +58,8 @@ public record ElasticsearchConnection(
                     null,
                     "required with " + ElasticsearchOptions.USERNAME.key());
         }
-        readable(ElasticsearchOptions.PASSWORD_FILE.key(), passwordFile);
-        readable(ElasticsearchOptions.API_KEY_FILE.key(), apiKeyFile);
-    }
-
-    private static void readable(String key, String file) {
-        if (file != null && !Files.isReadable(Path.of(file))) {
-            throw JobConfig.invalid(key, file, "not a readable file");
-        }
+        JobConfig.readableFile(ElasticsearchOptions.PASSWORD_FILE.key(), passwordFile);
+        JobConfig.readableFile(ElasticsearchOptions.API_KEY_FILE.key(), apiKeyFile);
     }
 
     public static ElasticsearchConnection fromConfig(ReadableConfig config) {

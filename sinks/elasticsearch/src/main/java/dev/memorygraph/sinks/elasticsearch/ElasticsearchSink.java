@@ -2,9 +2,10 @@ package dev.memorygraph.sinks.elasticsearch;
 
 import dev.memorygraph.sinks.base.SinkErrorHandling;
 import dev.memorygraph.sinks.base.StoreSink;
+import dev.memorygraph.sinks.base.StoreSinkWriter;
 import dev.memorygraph.sinks.elasticsearch.internal.ElasticsearchBatchClient;
+import dev.memorygraph.sinks.elasticsearch.internal.ElasticsearchFailureClassifier;
 import dev.memorygraph.sinks.elasticsearch.internal.ElasticsearchSinkStateSerializer;
-import dev.memorygraph.sinks.elasticsearch.internal.ElasticsearchSinkWriter;
 import java.io.IOException;
 import java.util.Collection;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -40,6 +41,11 @@ public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
 
     private static final long serialVersionUID = 1L;
 
+    /** The store's name in metrics ({@code backend}) and dead letters ({@code dlq.stage}). */
+    public static final String BACKEND = "elasticsearch";
+
+    public static final String STAGE = "elasticsearch-sink";
+
     static final StoreSink.Keys KEYS =
             new StoreSink.Keys(
                     "Elasticsearch",
@@ -73,12 +79,13 @@ public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
     public StatefulSinkWriter<IndexAction, BufferedRequestState<IndexAction>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<IndexAction>> recoveredState)
             throws IOException {
-        return new ElasticsearchSinkWriter(
+        return new StoreSinkWriter<>(
                 getElementConverter(),
                 context,
                 writerConfiguration(),
                 recoveredState,
                 clientFactory.create(),
+                new ElasticsearchFailureClassifier(),
                 errorHandling());
     }
 
@@ -145,7 +152,7 @@ public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
             return new ElasticsearchSink(
                     checkedLimits(KEYS),
                     new ElasticsearchBatchClient.Factory(connection, bootstrapIndex),
-                    errorHandling(ElasticsearchSinkWriter.BACKEND, ElasticsearchSinkWriter.STAGE));
+                    errorHandling(BACKEND, STAGE));
         }
     }
 }

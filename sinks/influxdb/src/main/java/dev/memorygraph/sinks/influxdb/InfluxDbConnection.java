@@ -39,10 +39,7 @@ public record InfluxDbConnection(String url, String org, String bucket, String t
         if (bucket == null || bucket.isBlank()) {
             throw JobConfig.invalid(InfluxDbOptions.BUCKET.key(), bucket, "name a bucket");
         }
-        if (tokenFile != null && !Files.isReadable(Path.of(tokenFile))) {
-            throw JobConfig.invalid(
-                    InfluxDbOptions.TOKEN_FILE.key(), tokenFile, "not a readable file");
-        }
+        JobConfig.readableFile(InfluxDbOptions.TOKEN_FILE.key(), tokenFile);
     }
 
     public static InfluxDbConnection fromConfig(ReadableConfig config) {

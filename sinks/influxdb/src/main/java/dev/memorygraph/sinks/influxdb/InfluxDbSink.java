@@ -2,9 +2,10 @@ package dev.memorygraph.sinks.influxdb;
 
 import dev.memorygraph.sinks.base.SinkErrorHandling;
 import dev.memorygraph.sinks.base.StoreSink;
+import dev.memorygraph.sinks.base.StoreSinkWriter;
 import dev.memorygraph.sinks.influxdb.internal.InfluxDbBatchClient;
+import dev.memorygraph.sinks.influxdb.internal.InfluxDbFailureClassifier;
 import dev.memorygraph.sinks.influxdb.internal.InfluxDbSinkStateSerializer;
-import dev.memorygraph.sinks.influxdb.internal.InfluxDbSinkWriter;
 import java.io.IOException;
 import java.util.Collection;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
@@ -30,6 +31,11 @@ import org.apache.flink.util.Preconditions;
 public class InfluxDbSink extends StoreSink<LinePoint, LinePoint> {
 
     private static final long serialVersionUID = 1L;
+
+    /** The store's name in metrics ({@code backend}) and dead letters ({@code dlq.stage}). */
+    public static final String BACKEND = "influxdb";
+
+    public static final String STAGE = "influxdb-sink";
 
     static final StoreSink.Keys KEYS =
             new StoreSink.Keys(
@@ -64,12 +70,13 @@ public class InfluxDbSink extends StoreSink<LinePoint, LinePoint> {
     public StatefulSinkWriter<LinePoint, BufferedRequestState<LinePoint>> restoreWriter(
             WriterInitContext context, Collection<BufferedRequestState<LinePoint>> recoveredState)
             throws IOException {
-        return new InfluxDbSinkWriter(
+        return new StoreSinkWriter<>(
                 getElementConverter(),
                 context,
                 writerConfiguration(),
                 recoveredState,
                 clientFactory.create(),
+                new InfluxDbFailureClassifier(),
                 errorHandling());
     }
 
@@ -121,7 +128,7 @@ public class InfluxDbSink extends StoreSink<LinePoint, LinePoint> {
             return new InfluxDbSink(
                     checkedLimits(KEYS),
                     new InfluxDbBatchClient.Factory(connection),
-                    errorHandling(InfluxDbSinkWriter.BACKEND, InfluxDbSinkWriter.STAGE));
+                    errorHandling(BACKEND, STAGE));
         }
     }
 }

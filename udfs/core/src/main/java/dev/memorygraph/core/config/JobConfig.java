@@ -103,6 +103,17 @@ public final class JobConfig {
                 "Invalid value '" + value + "' for " + key + ": " + rule, cause);
     }
 
+    /**
+     * {@code path} when it is null (the option is not set) or a readable file, else the error
+     * naming {@code key}.
+     */
+    public static String readableFile(String key, String path) {
+        if (path != null && !java.nio.file.Files.isReadable(java.nio.file.Path.of(path))) {
+            throw invalid(key, path, "not a readable file");
+        }
+        return path;
+    }
+
     /** {@code value} when it is a positive duration, else the error naming {@code option}. */
     public static Duration positive(ConfigOption<Duration> option, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {

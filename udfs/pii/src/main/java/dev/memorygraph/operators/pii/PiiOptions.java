@@ -5,8 +5,6 @@ import dev.memorygraph.core.retry.RetryPolicy;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -185,8 +183,8 @@ public final class PiiOptions implements Serializable {
         }
         if (needsVault()) {
             httpUrl(VAULT_URL, JobConfig.required(config, VAULT_URL, "a vault policy is set"));
-            readableFile(
-                    VAULT_API_KEY_FILE,
+            JobConfig.readableFile(
+                    VAULT_API_KEY_FILE.key(),
                     JobConfig.required(config, VAULT_API_KEY_FILE, "a vault policy is set"));
             for (ConfigOption<String> file :
                     List.of(
@@ -194,10 +192,7 @@ public final class PiiOptions implements Serializable {
                             VAULT_KEY_STORE_PASSWORD_FILE,
                             VAULT_TRUST_STORE,
                             VAULT_TRUST_STORE_PASSWORD_FILE)) {
-                String path = config.get(file);
-                if (path != null) {
-                    readableFile(file, path);
-                }
+                JobConfig.readableFile(file.key(), config.get(file));
             }
         }
         Duration timeout = config.get(REQUEST_TIMEOUT);
@@ -228,12 +223,6 @@ public final class PiiOptions implements Serializable {
             }
         } catch (URISyntaxException e) {
             throw JobConfig.invalid(option.key(), value, "an http(s) URL is expected");
-        }
-    }
-
-    private static void readableFile(ConfigOption<String> option, String path) {
-        if (!Files.isReadable(Path.of(path))) {
-            throw JobConfig.invalid(option.key(), path, "no readable file there");
         }
     }
 
