@@ -25,6 +25,7 @@ import dev.memorygraph.operators.text.TextStage;
 import dev.memorygraph.operators.validate.ValidationOptions;
 import dev.memorygraph.operators.validate.ValidationStage;
 import dev.memorygraph.sinks.base.RetriesExhausted;
+import dev.memorygraph.sinks.base.StoreSink;
 import dev.memorygraph.sinks.elasticsearch.ElasticsearchOptions;
 import dev.memorygraph.sinks.elasticsearch.ElasticsearchSink;
 import dev.memorygraph.sinks.elasticsearch.EventDocuments;
@@ -35,6 +36,8 @@ import dev.memorygraph.sinks.influxdb.InfluxDbSink;
 import dev.memorygraph.sinks.influxdb.LinePoint;
 import dev.memorygraph.sinks.neo4j.Neo4jOptions;
 import dev.memorygraph.sinks.neo4j.Neo4jSink;
+import dev.memorygraph.sinks.pinecone.PineconeOptions;
+import dev.memorygraph.sinks.pinecone.PineconeSink;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -42,10 +45,13 @@ import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The memory-graph streaming job: Kafka events, validation (invalid records to the dead-letter
@@ -58,6 +64,8 @@ import org.apache.flink.util.Collector;
  * Flink configuration, never from code.
  */
 public final class StreamingJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingJob.class);
 
     public static final String JOB_NAME = "memory-graph-streaming";
     public static final String NEO4J_SINK_UID = "neo4j-sink";
@@ -128,6 +136,7 @@ public final class StreamingJob {
 
     /** Kafka in and out, the lake under {@code lake.path}, the graph in Neo4j if enabled. */
     public static Io productionIo(Configuration config) {
+        logVectorStore(config);
         return new Io(
                 IngestSource.create(config),
                 IngestSource.watermarks(config),
@@ -143,55 +152,74 @@ public final class StreamingJob {
                 config.get(InfluxDbOptions.ENABLED) ? influxDbSink(config) : null);
     }
 
-    /**
-     * The Elasticsearch sink from {@code elasticsearch.*}, with the job's dead-letter (and
-     * reconciliation) topic.
-     */
+    /** The Elasticsearch sink from {@code elasticsearch.*}, with the job's queues. */
     public static ElasticsearchSink elasticsearchSink(Configuration config) {
-        ElasticsearchSink.Builder builder =
-                ElasticsearchSink.builder()
-                        .fromConfig(config)
-                        .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
-        if (config.get(ElasticsearchOptions.ON_RETRIES_EXHAUSTED) == RetriesExhausted.RECONCILE) {
-            builder.setReconciliationQueue(
-                    KafkaDeadLetterQueue.fromConfig(
-                            config, config.get(KafkaOptions.RECONCILIATION_TOPIC)));
-        }
-        return builder.build();
+        return withQueues(
+                        ElasticsearchSink.builder().fromConfig(config),
+                        config,
+                        ElasticsearchOptions.ON_RETRIES_EXHAUSTED)
+                .build();
     }
 
-    /**
-     * The InfluxDB sink from {@code influxdb.*}, with the job's dead-letter (and reconciliation)
-     * topic.
-     */
+    /** The InfluxDB sink from {@code influxdb.*}, with the job's queues. */
     public static InfluxDbSink influxDbSink(Configuration config) {
-        InfluxDbSink.Builder builder =
-                InfluxDbSink.builder()
-                        .fromConfig(config)
-                        .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
-        if (config.get(InfluxDbOptions.ON_RETRIES_EXHAUSTED) == RetriesExhausted.RECONCILE) {
-            builder.setReconciliationQueue(
-                    KafkaDeadLetterQueue.fromConfig(
-                            config, config.get(KafkaOptions.RECONCILIATION_TOPIC)));
-        }
-        return builder.build();
+        return withQueues(
+                        InfluxDbSink.builder().fromConfig(config),
+                        config,
+                        InfluxDbOptions.ON_RETRIES_EXHAUSTED)
+                .build();
+    }
+
+    /** The Pinecone sink from {@code pinecone.*}, with the job's queues. */
+    public static PineconeSink pineconeSink(Configuration config) {
+        return withQueues(
+                        PineconeSink.builder().fromConfig(config),
+                        config,
+                        PineconeOptions.ON_RETRIES_EXHAUSTED)
+                .build();
+    }
+
+    /** The Neo4j sink from {@code neo4j.*}, with the job's queues. */
+    public static Neo4jSink neo4jSink(Configuration config, boolean transactionPerStatement) {
+        return withQueues(
+                        Neo4jSink.builder()
+                                .fromConfig(config)
+                                .setTransactionPerStatement(transactionPerStatement),
+                        config,
+                        Neo4jOptions.ON_RETRIES_EXHAUSTED)
+                .build();
     }
 
     /**
-     * The Neo4j sink from {@code neo4j.*}, with the job's dead-letter (and reconciliation) topic.
+     * A store sink's builder with the job's dead-letter topic, and the reconciliation topic when
+     * the store's {@code on-retries-exhausted} is {@code RECONCILE}.
      */
-    public static Neo4jSink neo4jSink(Configuration config, boolean transactionPerStatement) {
-        Neo4jSink.Builder builder =
-                Neo4jSink.builder()
-                        .fromConfig(config)
-                        .setTransactionPerStatement(transactionPerStatement)
-                        .setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
-        if (config.get(Neo4jOptions.ON_RETRIES_EXHAUSTED) == RetriesExhausted.RECONCILE) {
+    static <B extends StoreSink.Builder<?, ?, B>> B withQueues(
+            B builder, Configuration config, ConfigOption<RetriesExhausted> onRetriesExhausted) {
+        builder.setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
+        if (config.get(onRetriesExhausted) == RetriesExhausted.RECONCILE) {
             builder.setReconciliationQueue(
                     KafkaDeadLetterQueue.fromConfig(
                             config, config.get(KafkaOptions.RECONCILIATION_TOPIC)));
         }
-        return builder.build();
+        return builder;
+    }
+
+    /**
+     * Stage 8's vector store. Its options are checked whenever it is on, but it is wired only when
+     * events carry an embedding, which needs the embedding stage (not in this job yet); the log
+     * says which.
+     */
+    static void logVectorStore(Configuration config) {
+        if (!config.get(PineconeOptions.ENABLED)) {
+            LOG.info("Pinecone sink: off (pinecone.enabled is false)");
+            return;
+        }
+        pineconeSink(config);
+        LOG.warn(
+                "Pinecone sink: off although pinecone.enabled is true: events carry no embedding"
+                        + " until the embedding stage is in the job, so there is nothing to"
+                        + " upsert; the pinecone.* options were checked");
     }
 
     /**

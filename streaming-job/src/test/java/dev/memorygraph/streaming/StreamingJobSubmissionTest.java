@@ -125,6 +125,8 @@ class StreamingJobSubmissionTest {
                                 StreamingJob.main(
                                         new String[] {"--lake.compaction.checkpoints", "0"}))
                 .hasMessageContaining("Invalid value '0' for lake.compaction.checkpoints");
+        assertThatThrownBy(() -> StreamingJob.main(new String[] {"--pinecone.enabled", "true"}))
+                .hasMessageContaining("pinecone.api-key-file");
         assertThat(submitted.get()).isNull();
     }
 
