@@ -18,6 +18,7 @@ import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLake;
 import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.operators.pii.PiiStage;
+import dev.memorygraph.operators.reconcile.KafkaReconciliationQueue;
 import dev.memorygraph.operators.tenant.TenantOptions;
 import dev.memorygraph.operators.tenant.TenantStage;
 import dev.memorygraph.operators.text.TextOptions;
@@ -198,9 +199,7 @@ public final class StreamingJob {
             B builder, Configuration config, ConfigOption<RetriesExhausted> onRetriesExhausted) {
         builder.setDeadLetterQueue(KafkaDeadLetterQueue.fromConfig(config));
         if (config.get(onRetriesExhausted) == RetriesExhausted.RECONCILE) {
-            builder.setReconciliationQueue(
-                    KafkaDeadLetterQueue.fromConfig(
-                            config, config.get(KafkaOptions.RECONCILIATION_TOPIC)));
+            builder.setReconciliationQueue(KafkaReconciliationQueue.fromConfig(config));
         }
         return builder;
     }

@@ -1,11 +1,13 @@
 package dev.memorygraph.sinks.base;
 
-import dev.memorygraph.core.dlq.DeadLetterQueue;
+import dev.memorygraph.core.dlq.RecordQueue;
 import dev.memorygraph.core.retry.RetryPolicy;
 import dev.memorygraph.model.DeadLetter;
 import dev.memorygraph.model.ReasonCode;
+import dev.memorygraph.model.Reconciliation;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,8 +75,9 @@ public abstract class BatchingSinkWriter<InputT, RequestEntryT extends Serializa
     private final BatchClient<RequestEntryT> client;
     private final FailureClassifier classifier;
     private final SinkErrorHandling handling;
-    private final DeadLetterQueue.Writer deadLetters;
-    private final DeadLetterQueue.Writer reconciliation;
+    private final EntryCodec<RequestEntryT> codec;
+    private final RecordQueue.Writer<DeadLetter> deadLetters;
+    private final RecordQueue.Writer<Reconciliation> reconciliation;
     private final ExecutorService io;
     private final SinkMetrics metrics;
 
@@ -85,6 +88,7 @@ public abstract class BatchingSinkWriter<InputT, RequestEntryT extends Serializa
             Collection<BufferedRequestState<RequestEntryT>> states,
             BatchClient<RequestEntryT> client,
             FailureClassifier classifier,
+            EntryCodec<RequestEntryT> codec,
             SinkErrorHandling handling)
             throws IOException {
         this(
@@ -94,6 +98,7 @@ public abstract class BatchingSinkWriter<InputT, RequestEntryT extends Serializa
                 states,
                 client,
                 classifier,
+                codec,
                 handling);
     }
 
@@ -104,9 +109,11 @@ public abstract class BatchingSinkWriter<InputT, RequestEntryT extends Serializa
             Collection<BufferedRequestState<RequestEntryT>> states,
             BatchClient<RequestEntryT> client,
             FailureClassifier classifier,
+            EntryCodec<RequestEntryT> codec,
             SinkErrorHandling handling)
             throws IOException {
         super(converter, context, configuration, states);
+        this.codec = codec;
         this.converter = converter;
         this.maxRecordSizeInBytes = configuration.getMaxRecordSizeInBytes();
         this.client = client;
@@ -121,7 +128,7 @@ public abstract class BatchingSinkWriter<InputT, RequestEntryT extends Serializa
                             thread.setDaemon(true);
                             return thread;
                         });
-        DeadLetterQueue.Writer letters = null;
+        RecordQueue.Writer<DeadLetter> letters = null;
         try {
             letters = handling.deadLetters().open();
             this.reconciliation =
@@ -328,10 +335,10 @@ public abstract class BatchingSinkWriter<InputT, RequestEntryT extends Serializa
         if (handling.onRetriesExhausted() == RetriesExhausted.RECONCILE) {
             LOG.warn("{}; {} entries handed to the reconciliation queue", message, batch.size());
             try {
+                Instant now = Instant.now();
                 synchronized (this) {
                     for (RequestEntryT entry : batch) {
-                        reconciliation.send(
-                                toDeadLetter(entry, ReasonCode.STORE_UNAVAILABLE, message));
+                        reconciliation.send(toReconciliation(entry, verdict.code(), now));
                     }
                 }
                 metrics.reconciled(batch.size());
@@ -343,6 +350,23 @@ public abstract class BatchingSinkWriter<InputT, RequestEntryT extends Serializa
         return CompletableFuture.failedFuture(
                 new IOException(
                         message + "; failing the job to restart from the last checkpoint", error));
+    }
+
+    /** {@code entry} as a first reconciliation attempt: the payload is the checkpoint format. */
+    private Reconciliation toReconciliation(RequestEntryT entry, String code, Instant now) {
+        byte[] key = toDeadLetter(entry, ReasonCode.STORE_UNAVAILABLE, code).key();
+        return new Reconciliation(
+                handling.backend(),
+                handling.stage(),
+                codec.operation(),
+                key == null ? null : new String(key, StandardCharsets.UTF_8),
+                1,
+                code,
+                now,
+                now,
+                codec.formatVersion(),
+                codec.encode(entry),
+                null);
     }
 
     private void reject(RequestEntryT entry, Classification verdict) throws IOException {
@@ -409,7 +433,7 @@ public abstract class BatchingSinkWriter<InputT, RequestEntryT extends Serializa
         }
     }
 
-    private static void closeQuietly(DeadLetterQueue.Writer writer) {
+    private static void closeQuietly(RecordQueue.Writer<?> writer) {
         if (writer == null) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.memorygraph.sinks.base;
 
 import dev.memorygraph.core.dlq.DeadLetterQueue;
+import dev.memorygraph.core.dlq.ReconciliationQueue;
 import dev.memorygraph.core.retry.RetryPolicy;
 import java.io.Serializable;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public record SinkErrorHandling(
         RetryPolicy contentionRetries,
         RetriesExhausted onRetriesExhausted,
         DeadLetterQueue deadLetters,
-        DeadLetterQueue reconciliation)
+        ReconciliationQueue reconciliation)
         implements Serializable {
 
     /** Short and jittered: the other transaction of a deadlock is usually gone in milliseconds. */

@@ -1,6 +1,7 @@
 package dev.memorygraph.sinks.base;
 
 import dev.memorygraph.core.dlq.DeadLetterQueue;
+import dev.memorygraph.core.dlq.ReconciliationQueue;
 import dev.memorygraph.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.Serializable;
@@ -15,6 +16,7 @@ import org.apache.flink.connector.base.sink.AsyncSinkBaseBuilder;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.util.Preconditions;
 
 /**
@@ -66,6 +68,18 @@ public abstract class StoreSink<InputT, RequestEntryT extends Serializable>
             Collection<BufferedRequestState<RequestEntryT>> recoveredState)
             throws IOException;
 
+    /**
+     * The format of this sink's entries, in checkpoints and reconciliation records; the
+     * reconciliation job decodes payloads with it.
+     */
+    public abstract EntryStateSerializer<RequestEntryT> entryCodec();
+
+    @Override
+    public final SimpleVersionedSerializer<BufferedRequestState<RequestEntryT>>
+            getWriterStateSerializer() {
+        return entryCodec();
+    }
+
     /** The writer configuration of this sink's limits. */
     protected AsyncSinkWriterConfiguration writerConfiguration() {
         return AsyncSinkWriterConfiguration.builder()
@@ -115,7 +129,7 @@ public abstract class StoreSink<InputT, RequestEntryT extends Serializable>
             extends AsyncSinkBaseBuilder<InputT, RequestEntryT, B> {
 
         private DeadLetterQueue deadLetterQueue;
-        private DeadLetterQueue reconciliationQueue;
+        private ReconciliationQueue reconciliationQueue;
         private RetryPolicy retries = RetryPolicy.SPEC_DEFAULT;
         private RetryPolicy contentionRetries = SinkErrorHandling.DEFAULT_CONTENTION_RETRIES;
         private RetriesExhausted onRetriesExhausted;
@@ -138,7 +152,7 @@ public abstract class StoreSink<InputT, RequestEntryT extends Serializable>
         }
 
         /** Where entries go whose retries ran out, under {@link RetriesExhausted#RECONCILE}. */
-        public B setReconciliationQueue(DeadLetterQueue reconciliationQueue) {
+        public B setReconciliationQueue(ReconciliationQueue reconciliationQueue) {
             this.reconciliationQueue = reconciliationQueue;
             return self();
         }

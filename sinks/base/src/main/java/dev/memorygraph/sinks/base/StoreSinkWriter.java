@@ -27,9 +27,18 @@ public final class StoreSinkWriter<T extends StoreEntry> extends BatchingSinkWri
             Collection<BufferedRequestState<T>> states,
             BatchClient<T> client,
             FailureClassifier classifier,
+            EntryCodec<T> codec,
             SinkErrorHandling handling)
             throws IOException {
-        super(elementConverter, context, configuration, states, client, classifier, handling);
+        super(
+                elementConverter,
+                context,
+                configuration,
+                states,
+                client,
+                classifier,
+                codec,
+                handling);
     }
 
     @Override

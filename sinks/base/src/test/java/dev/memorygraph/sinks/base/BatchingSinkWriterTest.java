@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.memorygraph.core.retry.RetryPolicy;
 import dev.memorygraph.model.DeadLetter;
 import dev.memorygraph.model.ReasonCode;
+import dev.memorygraph.model.Reconciliation;
 import dev.memorygraph.sinks.testing.TestingDeadLetterQueue;
+import dev.memorygraph.sinks.testing.TestingReconciliationQueue;
 import dev.memorygraph.sinks.testing.TestingWriterInitContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +36,8 @@ class BatchingSinkWriterTest {
                     "test.contention", Duration.ofMillis(1), 1.0, Duration.ofMillis(1), 5, 0.5);
 
     private final TestingDeadLetterQueue deadLetters = new TestingDeadLetterQueue("dlq-" + this);
-    private final TestingDeadLetterQueue reconciliation = new TestingDeadLetterQueue("rec-" + this);
+    private final TestingReconciliationQueue reconciliation =
+            new TestingReconciliationQueue("rec-" + this);
     private final ScriptedClient client = new ScriptedClient();
     private StringWriter writer;
 
@@ -83,12 +86,18 @@ class BatchingSinkWriterTest {
 
         assertThat(deadLetters.sent()).isEmpty();
         assertThat(reconciliation.durable())
-                .extracting(DeadLetter::reason)
-                .containsExactly(
-                        ReasonCode.STORE_UNAVAILABLE,
-                        ReasonCode.STORE_UNAVAILABLE,
-                        ReasonCode.STORE_UNAVAILABLE);
-        assertThat(keys(reconciliation.durable())).containsExactly("a", "b", "c");
+                .extracting(Reconciliation::entityId)
+                .containsExactly("a", "b", "c");
+        Reconciliation first = reconciliation.durable().get(0);
+        assertThat(first.store()).isEqualTo("test");
+        assertThat(first.stage()).isEqualTo("test-sink");
+        assertThat(first.operation()).isEqualTo("write");
+        assertThat(first.attempt()).isEqualTo(1);
+        assertThat(first.errorCode()).isEqualTo("transient-code");
+        assertThat(first.format()).isEqualTo("test-string/1");
+        assertThat(CODEC.decode(first.payload())).isEqualTo("a");
+        assertThat(first.firstFailure()).isEqualTo(first.failedAt());
+        assertThat(first.run()).isNull();
         assertThat(writer.metrics().reconciledCount()).isEqualTo(3);
     }
 
@@ -335,6 +344,34 @@ class BatchingSinkWriterTest {
                 return Classification.fail("fatal-code");
             };
 
+    private static final EntryCodec<String> CODEC =
+            new EntryCodec<>() {
+                @Override
+                public String format() {
+                    return "test-string";
+                }
+
+                @Override
+                public int version() {
+                    return 1;
+                }
+
+                @Override
+                public String operation() {
+                    return "write";
+                }
+
+                @Override
+                public void write(String entry, java.io.DataOutputStream out) throws IOException {
+                    out.writeUTF(entry);
+                }
+
+                @Override
+                public String read(java.io.DataInputStream in) throws IOException {
+                    return in.readUTF();
+                }
+            };
+
     /** The smallest concrete writer: strings, one byte per character. */
     private static final class StringWriter extends BatchingSinkWriter<String, String> {
         StringWriter(
@@ -349,6 +386,7 @@ class BatchingSinkWriterTest {
                     List.of(),
                     client,
                     CLASSIFIER,
+                    CODEC,
                     handling);
         }
 

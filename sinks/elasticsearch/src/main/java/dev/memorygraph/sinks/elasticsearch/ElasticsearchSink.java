@@ -1,5 +1,6 @@
 package dev.memorygraph.sinks.elasticsearch;
 
+import dev.memorygraph.sinks.base.EntryStateSerializer;
 import dev.memorygraph.sinks.base.SinkErrorHandling;
 import dev.memorygraph.sinks.base.StoreSink;
 import dev.memorygraph.sinks.base.StoreSinkWriter;
@@ -13,7 +14,6 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.util.Preconditions;
 
 /**
@@ -86,11 +86,12 @@ public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
                 recoveredState,
                 clientFactory.create(),
                 new ElasticsearchFailureClassifier(),
+                entryCodec(),
                 errorHandling());
     }
 
     @Override
-    public SimpleVersionedSerializer<BufferedRequestState<IndexAction>> getWriterStateSerializer() {
+    public EntryStateSerializer<IndexAction> entryCodec() {
         return new ElasticsearchSinkStateSerializer();
     }
 

@@ -1,6 +1,7 @@
 package dev.memorygraph.sinks.neo4j;
 
 import dev.memorygraph.model.graph.GraphMutation;
+import dev.memorygraph.sinks.base.EntryStateSerializer;
 import dev.memorygraph.sinks.base.RetriesExhausted;
 import dev.memorygraph.sinks.base.SinkErrorHandling;
 import dev.memorygraph.sinks.base.StoreSink;
@@ -17,7 +18,6 @@ import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.util.Preconditions;
 
 /**
@@ -83,12 +83,12 @@ public class Neo4jSink extends StoreSink<GraphMutation, GraphMutation> {
                 writerConfiguration(),
                 recoveredState,
                 clientFactory.create(),
+                entryCodec(),
                 errorHandling());
     }
 
     @Override
-    public SimpleVersionedSerializer<BufferedRequestState<GraphMutation>>
-            getWriterStateSerializer() {
+    public EntryStateSerializer<GraphMutation> entryCodec() {
         return new Neo4jSinkStateSerializer();
     }
 

@@ -61,10 +61,11 @@ public final class KafkaOptions {
     public static final ConfigOption<String> RECONCILIATION_TOPIC =
             ConfigOptions.key("kafka.topic.reconciliation")
                     .stringType()
-                    .defaultValue("llm.reconciliation.v1")
+                    .defaultValue("llm.reconcile.v1")
                     .withDescription(
                             "Writes a store could not take after all retries, when that store's"
-                                    + " on-retries-exhausted is RECONCILE; same format as the DLQ.");
+                                    + " on-retries-exhausted is RECONCILE, with what is needed to"
+                                    + " redo them; replayed by the reconciliation job.");
 
     public static final ConfigOption<Integer> DLQ_MAX_REQUEST_SIZE =
             ConfigOptions.key("kafka.dlq.max-request-size")

@@ -1,20 +1,29 @@
 package dev.memorygraph.sinks.influxdb.internal;
 
+import dev.memorygraph.sinks.base.EntryStateSerializer;
 import dev.memorygraph.sinks.influxdb.LinePoint;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 
 /** Buffered points in checkpoints: the event id as UTF, the line as length-prefixed UTF-8. */
 @Internal
-public final class InfluxDbSinkStateSerializer extends AsyncSinkWriterStateSerializer<LinePoint> {
+public final class InfluxDbSinkStateSerializer extends EntryStateSerializer<LinePoint> {
 
     @Override
-    protected void serializeRequestToStream(LinePoint point, DataOutputStream out)
-            throws IOException {
+    public String format() {
+        return "influxdb-line";
+    }
+
+    @Override
+    public String operation() {
+        return "write";
+    }
+
+    @Override
+    public void write(LinePoint point, DataOutputStream out) throws IOException {
         out.writeUTF(point.eventId());
         byte[] line = point.line().getBytes(StandardCharsets.UTF_8);
         out.writeInt(line.length);
@@ -22,8 +31,7 @@ public final class InfluxDbSinkStateSerializer extends AsyncSinkWriterStateSeria
     }
 
     @Override
-    protected LinePoint deserializeRequestFromStream(long requestSize, DataInputStream in)
-            throws IOException {
+    public LinePoint read(DataInputStream in) throws IOException {
         String eventId = in.readUTF();
         byte[] line = new byte[in.readInt()];
         in.readFully(line);
@@ -31,7 +39,7 @@ public final class InfluxDbSinkStateSerializer extends AsyncSinkWriterStateSeria
     }
 
     @Override
-    public int getVersion() {
+    public int version() {
         return 1;
     }
 }

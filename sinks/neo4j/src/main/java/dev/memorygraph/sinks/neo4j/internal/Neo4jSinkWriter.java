@@ -5,6 +5,7 @@ import dev.memorygraph.model.ReasonCode;
 import dev.memorygraph.model.graph.GraphMutation;
 import dev.memorygraph.sinks.base.BatchClient;
 import dev.memorygraph.sinks.base.BatchingSinkWriter;
+import dev.memorygraph.sinks.base.EntryCodec;
 import dev.memorygraph.sinks.base.SinkErrorHandling;
 import dev.memorygraph.sinks.neo4j.GraphMutationJson;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class Neo4jSinkWriter extends BatchingSinkWriter<GraphMutation, Gra
             AsyncSinkWriterConfiguration configuration,
             Collection<BufferedRequestState<GraphMutation>> states,
             BatchClient<GraphMutation> client,
+            EntryCodec<GraphMutation> codec,
             SinkErrorHandling handling)
             throws IOException {
         super(
@@ -43,6 +45,7 @@ public final class Neo4jSinkWriter extends BatchingSinkWriter<GraphMutation, Gra
                 states,
                 client,
                 new Neo4jFailureClassifier(),
+                codec,
                 handling);
     }
 

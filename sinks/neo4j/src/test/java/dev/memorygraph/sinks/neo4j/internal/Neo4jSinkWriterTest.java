@@ -171,6 +171,7 @@ class Neo4jSinkWriterTest {
                 configuration,
                 List.of(),
                 client,
+                new Neo4jSinkStateSerializer(),
                 new SinkErrorHandling(
                         Neo4jSinkWriter.BACKEND,
                         Neo4jSinkWriter.STAGE,

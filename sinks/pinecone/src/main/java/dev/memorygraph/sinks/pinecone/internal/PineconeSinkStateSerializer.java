@@ -1,45 +1,43 @@
 package dev.memorygraph.sinks.pinecone.internal;
 
+import dev.memorygraph.sinks.base.EntryStateSerializer;
 import dev.memorygraph.sinks.pinecone.VectorRecord;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import org.apache.flink.annotation.Internal;
-import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 
 /**
  * Buffered vectors in checkpoints: namespace and id as UTF, the vector as length-prefixed protobuf.
  */
 @Internal
-public final class PineconeSinkStateSerializer
-        extends AsyncSinkWriterStateSerializer<VectorRecord> {
+public final class PineconeSinkStateSerializer extends EntryStateSerializer<VectorRecord> {
 
     @Override
-    protected void serializeRequestToStream(VectorRecord record, DataOutputStream out)
-            throws IOException {
-        write(record, out);
+    public String format() {
+        return "pinecone-vector";
     }
 
     @Override
-    protected VectorRecord deserializeRequestFromStream(long requestSize, DataInputStream in)
-            throws IOException {
-        return read(in);
+    public String operation() {
+        return "upsert";
     }
 
     @Override
-    public int getVersion() {
+    public int version() {
         return 1;
     }
 
-    /** One record, as checkpoints hold it. */
-    public static void write(VectorRecord record, DataOutputStream out) throws IOException {
+    @Override
+    public void write(VectorRecord record, DataOutputStream out) throws IOException {
         out.writeUTF(record.namespace());
         out.writeUTF(record.id());
         out.writeInt(record.vector().length);
         out.write(record.vector());
     }
 
-    public static VectorRecord read(DataInputStream in) throws IOException {
+    @Override
+    public VectorRecord read(DataInputStream in) throws IOException {
         String namespace = in.readUTF();
         String id = in.readUTF();
         byte[] vector = new byte[in.readInt()];
