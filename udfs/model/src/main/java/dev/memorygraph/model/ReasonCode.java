@@ -36,8 +36,8 @@ public enum ReasonCode {
      */
     STORE_REJECTED,
     /**
-     * A store stayed unavailable after every retry and the sink is set to reconcile: the letter, on
-     * the reconciliation topic rather than the DLQ, holds the write to repeat.
+     * A store stayed unavailable after every retry: the metric reason of writes sent to the
+     * reconciliation topic rather than the DLQ.
      */
     STORE_UNAVAILABLE,
     /**
@@ -53,5 +53,11 @@ public enum ReasonCode {
     /** The Data Vault refused to store an event's text (4xx); the letter is redacted. */
     VAULT_REJECTED,
     /** The PII stage could not run its NER service; the letter is redacted by the patterns. */
-    PII_DETECTION_FAILED
+    PII_DETECTION_FAILED,
+    /**
+     * A record of the reconciliation topic the reconciliation job cannot redo: its headers are
+     * missing or unreadable, or its payload is not in the format its sink reads. The letter holds
+     * the record as it was.
+     */
+    UNREPLAYABLE
 }
