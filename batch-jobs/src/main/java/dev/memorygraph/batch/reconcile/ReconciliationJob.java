@@ -73,7 +73,7 @@ public final class ReconciliationJob {
     private ReconciliationJob() {}
 
     public static void main(String[] args) {
-        BoundedJobs.main(NAME, args, ReconciliationJob::run);
+        BoundedJobs.main(NAME, args, ReconciliationJob::reconcileOutcome);
     }
 
     /** What one run did, per sink stage. */
@@ -127,8 +127,9 @@ public final class ReconciliationJob {
         }
     }
 
-    static BoundedJobs.Outcome run(Configuration config, StreamExecutionEnvironment env)
-            throws Exception {
+    /** One run as a {@link BoundedJobs.Job}: its outcome and exit code. */
+    public static BoundedJobs.Outcome reconcileOutcome(
+            Configuration config, StreamExecutionEnvironment env) throws Exception {
         return reconcile(config, env).outcome();
     }
 

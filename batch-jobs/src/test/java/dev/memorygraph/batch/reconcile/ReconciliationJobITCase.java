@@ -214,7 +214,7 @@ class ReconciliationJobITCase {
                 ReconciliationJob.NAME,
                 argv.toArray(String[]::new),
                 StreamExecutionEnvironment.getExecutionEnvironment(),
-                ReconciliationJob::run);
+                ReconciliationJob::reconcileOutcome);
     }
 
     /**
