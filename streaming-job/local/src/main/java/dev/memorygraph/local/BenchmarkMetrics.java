@@ -57,6 +57,26 @@ public final class BenchmarkMetrics implements MetricReporter {
         return sum;
     }
 
+    /**
+     * The current values of the numeric gauges named {@code name}, summed by the value of their
+     * variable {@code <key>} (e.g. {@code busyTimeMsPerSecond} by {@code task_name}).
+     */
+    static Map<String, Double> gaugesBy(String name, String key) {
+        Map<String, Double> sums = new java.util.TreeMap<>();
+        for (Registered r : METRICS) {
+            if (r.name.equals(name)
+                    && r.metric instanceof Gauge<?> g
+                    && g.getValue() instanceof Number n
+                    && !Double.isNaN(n.doubleValue())) {
+                sums.merge(
+                        r.variables.getOrDefault("<" + key + ">", "?"),
+                        n.doubleValue(),
+                        Double::sum);
+            }
+        }
+        return sums;
+    }
+
     @Override
     public void open(MetricConfig config) {}
 

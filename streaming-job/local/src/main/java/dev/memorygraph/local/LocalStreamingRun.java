@@ -124,6 +124,11 @@ public final class LocalStreamingRun {
                         + "  Elasticsearch: %s/%s/_search?q=text:refund%n"
                         + "  Time series  : %s (QuestDB: line protocol on /api/v2/write, SQL on"
                         + " /exec, console on /)%n"
+                        + "  Vectors      : Pinecone off (no local server exists; set"
+                        + " pinecone.enabled, pinecone.host and pinecone.api-key-file, and it"
+                        + " takes effect once events carry embeddings)%n"
+                        + "  Reconcile    : Kafka topic %s; replay with"
+                        + " dev.memorygraph.batch.reconcile.ReconciliationJob%n"
                         + "  Traffic      : %d records/s, %s; Ctrl-C stops%n%n",
                 (System.nanoTime() - started) / 1e9,
                 port,
@@ -140,6 +145,7 @@ public final class LocalStreamingRun {
                 search.uri(),
                 config.get(ElasticsearchOptions.INDEX),
                 timeSeries.uri(),
+                config.get(KafkaOptions.RECONCILIATION_TOPIC),
                 rate,
                 events > 0 ? "stopping after " + events + " records" : "until stopped");
 

@@ -310,7 +310,7 @@ public abstract class BatchingSinkWriter<InputT, RequestEntryT extends Serializa
                         ? handling.contentionRetries()
                         : handling.retries();
         if (policy.canRetry(retry)) {
-            Duration delay = policy.delay(retry);
+            Duration delay = verdict.delay(policy, retry);
             metrics.retried(verdict.outcome());
             LOG.info(
                     "{} write of {} entries failed ({}), retry {} of {} in {} ms",
