@@ -34,7 +34,9 @@ public final class ElasticsearchServerMain {
                         // shared CI disks are often above the default watermarks
                         .put("cluster.routing.allocation.disk.threshold_enabled", false)
                         .build();
-        Node node = new EmbeddedEsNode(settings, List.of(Netty4Plugin.class));
+        Node node =
+                new EmbeddedEsNode(
+                        settings, List.of(Netty4Plugin.class, LanguageAnalysisPlugin.class));
         node.start();
         Runtime.getRuntime()
                 .addShutdownHook(

@@ -82,6 +82,11 @@ public final class EmbeddedElasticsearch implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + httpPort);
     }
 
+    /** The node's config directory, where {@code synonyms_path} files are looked up. */
+    public Path configDir() {
+        return home.resolve("config");
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -73,6 +73,44 @@ public record ElasticsearchIndex(
     }
 
     /** The index template, as Elasticsearch's {@code _index_template} API takes it. */
+    /**
+     * Language analyzers of Elasticsearch whose stemmer and stop words carry the same name, so the
+     * synonym search analyzer can end in the same stemming as the index analyzer.
+     */
+    static final java.util.Set<String> STEMMED =
+            java.util.Set.of(
+                    "arabic",
+                    "armenian",
+                    "basque",
+                    "bengali",
+                    "brazilian",
+                    "bulgarian",
+                    "catalan",
+                    "czech",
+                    "danish",
+                    "dutch",
+                    "english",
+                    "finnish",
+                    "french",
+                    "galician",
+                    "german",
+                    "greek",
+                    "hindi",
+                    "hungarian",
+                    "indonesian",
+                    "irish",
+                    "italian",
+                    "latvian",
+                    "lithuanian",
+                    "norwegian",
+                    "portuguese",
+                    "romanian",
+                    "russian",
+                    "sorani",
+                    "spanish",
+                    "swedish",
+                    "turkish");
+
     public String template() {
         ObjectNode template = JSON.createObjectNode();
         template.putArray("index_patterns").add(alias + "-*");
@@ -81,8 +119,8 @@ public record ElasticsearchIndex(
         ObjectNode text = JSON.createObjectNode().put("type", "text").put("analyzer", analyzer);
         if (synonymsPath != null && !synonymsPath.isBlank()) {
             ObjectNode analysis = body.putObject("settings").putObject("analysis");
-            analysis.putObject("filter")
-                    .putObject("memory_graph_synonyms")
+            ObjectNode filters = analysis.putObject("filter");
+            filters.putObject("memory_graph_synonyms")
                     .put("type", "synonym_graph")
                     .put("synonyms_path", synonymsPath)
                     .put("updateable", true);
@@ -91,7 +129,24 @@ public record ElasticsearchIndex(
                             .putObject("memory_graph_search")
                             .put("type", "custom")
                             .put("tokenizer", "standard");
-            search.putArray("filter").add("lowercase").add("memory_graph_synonyms");
+            // the index analyzer's chain at search time, with the synonyms before the stemmer
+            var chain = search.putArray("filter");
+            if ("english".equals(analyzer)) {
+                filters.putObject("memory_graph_possessive")
+                        .put("type", "stemmer")
+                        .put("language", "possessive_english");
+                chain.add("memory_graph_possessive");
+            }
+            chain.add("lowercase").add("memory_graph_synonyms");
+            if (STEMMED.contains(analyzer)) {
+                filters.putObject("memory_graph_stop")
+                        .put("type", "stop")
+                        .put("stopwords", "_" + analyzer + "_");
+                filters.putObject("memory_graph_stemmer")
+                        .put("type", "stemmer")
+                        .put("language", analyzer);
+                chain.add("memory_graph_stop").add("memory_graph_stemmer");
+            }
             text.put("search_analyzer", "memory_graph_search");
         }
         ObjectNode mappings = body.putObject("mappings").put("dynamic", false);

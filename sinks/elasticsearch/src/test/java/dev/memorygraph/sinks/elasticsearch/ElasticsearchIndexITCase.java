@@ -85,8 +85,64 @@ class ElasticsearchIndexITCase {
                 .isNull();
     }
 
+    @Test
+    void textIsStemmedInEnglishAndSearchedThroughTheSynonymsFile() throws Exception {
+        java.nio.file.Files.writeString(
+                EmbeddedElasticsearch.shared().configDir().resolve("memory-graph-synonyms.txt"),
+                "# support vocabulary\nrefund, reimbursement\nlaptop, notebook computer\n");
+        ElasticsearchIndex index =
+                new ElasticsearchIndex(
+                        "synonyms-it", "english", "memory-graph-synonyms.txt", List.of());
+        index.bootstrap(rest);
+        Instant t = Instant.parse("2026-11-26T08:00:00Z");
+        EventDocuments documents = new EventDocuments("synonyms-it");
+        List<IndexAction> actions =
+                List.of(
+                        documents.toAction(
+                                new EnrichedEvent(
+                                        TestEvents.prompt(
+                                                "s1", t, "Two reimbursements were still pending"),
+                                        null,
+                                        null)),
+                        documents.toAction(
+                                new EnrichedEvent(
+                                        TestEvents.prompt(
+                                                "s2", t, "My notebook computer is running hot"),
+                                        null,
+                                        null)),
+                        documents.toAction(
+                                new EnrichedEvent(
+                                        TestEvents.prompt("s3", t, "What's the weather?"),
+                                        null,
+                                        null)));
+        ElasticsearchSinkITCase.run(
+                actions,
+                ElasticsearchSink.builder()
+                        .setConnection(
+                                ElasticsearchConnection.unauthenticated(
+                                        EmbeddedElasticsearch.shared().uri().toString()))
+                        .setDeadLetterQueue(new TestingDeadLetterQueue("es-synonyms"))
+                        .build(),
+                1);
+        rest.performRequest(new Request("POST", "/synonyms-it/_refresh"));
+
+        assertThat(get("/synonyms-it-000001/_mapping"))
+                .contains("\"analyzer\":\"english\"")
+                .contains("\"search_analyzer\":\"memory_graph_search\"");
+        // synonym, then the english stemmer: "refund" finds "reimbursements"
+        assertThat(search("synonyms-it", "text", "refund"))
+                .contains("\"_id\":\"s1\"")
+                .doesNotContain("\"_id\":\"s2\"");
+        assertThat(search("synonyms-it", "text", "laptop")).contains("\"_id\":\"s2\"");
+        assertThat(search("synonyms-it", "text", "weathers")).contains("\"_id\":\"s3\"");
+    }
+
     private static String search(String field, String value) throws Exception {
-        Request request = new Request("GET", "/events-it/_search");
+        return search("events-it", field, value);
+    }
+
+    private static String search(String index, String field, String value) throws Exception {
+        Request request = new Request("GET", "/" + index + "/_search");
         request.setJsonEntity("{\"query\":{\"match\":{\"" + field + "\":\"" + value + "\"}}}");
         return EntityUtils.toString(rest.performRequest(request).getEntity());
     }
