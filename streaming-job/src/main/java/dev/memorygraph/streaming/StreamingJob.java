@@ -11,6 +11,8 @@ import dev.memorygraph.operators.dedup.DedupOptions;
 import dev.memorygraph.operators.dedup.DedupStage;
 import dev.memorygraph.operators.dlq.DeadLetterSink;
 import dev.memorygraph.operators.dlq.KafkaDeadLetterQueue;
+import dev.memorygraph.operators.embed.EmbeddingOptions;
+import dev.memorygraph.operators.embed.EmbeddingStage;
 import dev.memorygraph.operators.graph.GraphOptions;
 import dev.memorygraph.operators.graph.GraphStage;
 import dev.memorygraph.operators.ingest.IngestSource;
@@ -37,8 +39,10 @@ import dev.memorygraph.sinks.influxdb.InfluxDbSink;
 import dev.memorygraph.sinks.influxdb.LinePoint;
 import dev.memorygraph.sinks.neo4j.Neo4jOptions;
 import dev.memorygraph.sinks.neo4j.Neo4jSink;
+import dev.memorygraph.sinks.pinecone.EventVectors;
 import dev.memorygraph.sinks.pinecone.PineconeOptions;
 import dev.memorygraph.sinks.pinecone.PineconeSink;
+import dev.memorygraph.sinks.pinecone.VectorRecord;
 import java.time.Clock;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -76,12 +80,15 @@ public final class StreamingJob {
     public static final String SEARCH_DOCUMENTS_UID = "search-documents";
     public static final String INFLUXDB_SINK_UID = "influxdb-sink";
     public static final String TIME_SERIES_POINTS_UID = "time-series-points";
+    public static final String PINECONE_SINK_UID = "pinecone-sink";
+    public static final String PROMPT_VECTORS_UID = "prompt-vectors";
 
     /**
      * Everything the job reads and writes. {@code graph} holds the graph sinks (see {@link
      * GraphSinks}); it is null when the graph is not written. {@code search} is the full-text store
-     * (Elasticsearch) and {@code timeSeries} the time-series store (InfluxDB), each null when it is
-     * off. The sinks are set on the operators with the uids the README lists.
+     * (Elasticsearch), {@code timeSeries} the time-series store (InfluxDB) and {@code vectors} the
+     * vector store (Pinecone), each null when it is off. The sinks are set on the operators with
+     * the uids the README lists.
      */
     public record Io(
             Source<RawEvent, ?, ?> source,
@@ -90,13 +97,26 @@ public final class StreamingJob {
             Sink<EnrichedEvent> lake,
             GraphSinks graph,
             Sink<IndexAction> search,
-            Sink<LinePoint> timeSeries) {
+            Sink<LinePoint> timeSeries,
+            Sink<VectorRecord> vectors) {
 
         public Io {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(watermarks, "watermarks");
             Objects.requireNonNull(deadLetters, "deadLetters");
             Objects.requireNonNull(lake, "lake");
+        }
+
+        /** Without a vector store. */
+        public Io(
+                Source<RawEvent, ?, ?> source,
+                WatermarkStrategy<RawEvent> watermarks,
+                Sink<DeadLetter> deadLetters,
+                Sink<EnrichedEvent> lake,
+                GraphSinks graph,
+                Sink<IndexAction> search,
+                Sink<LinePoint> timeSeries) {
+            this(source, watermarks, deadLetters, lake, graph, search, timeSeries, null);
         }
     }
 
@@ -137,7 +157,6 @@ public final class StreamingJob {
 
     /** Kafka in and out, the lake under {@code lake.path}, the graph in Neo4j if enabled. */
     public static Io productionIo(Configuration config) {
-        logVectorStore(config);
         return new Io(
                 IngestSource.create(config),
                 IngestSource.watermarks(config),
@@ -150,7 +169,8 @@ public final class StreamingJob {
                                 neo4jSink(config, true))
                         : null,
                 config.get(ElasticsearchOptions.ENABLED) ? elasticsearchSink(config) : null,
-                config.get(InfluxDbOptions.ENABLED) ? influxDbSink(config) : null);
+                config.get(InfluxDbOptions.ENABLED) ? influxDbSink(config) : null,
+                vectorStoreOn(config) ? pineconeSink(config) : null);
     }
 
     /** The Elasticsearch sink from {@code elasticsearch.*}, with the job's queues. */
@@ -205,20 +225,36 @@ public final class StreamingJob {
     }
 
     /**
-     * Stage 8's vector store. Its options are checked whenever it is on, but it is wired only when
-     * events carry an embedding, which needs the embedding stage (not in this job yet); the log
-     * says which.
+     * Whether the job upserts prompt vectors to Pinecone: {@code pinecone.enabled} and the
+     * embedding stage on (the log says which, and why not). The index dimension follows the
+     * embedding model's; a {@code pinecone.index.dimension} that differs is refused.
      */
-    static void logVectorStore(Configuration config) {
+    static boolean vectorStoreOn(Configuration config) {
         if (!config.get(PineconeOptions.ENABLED)) {
             LOG.info("Pinecone sink: off (pinecone.enabled is false)");
-            return;
+            return false;
         }
-        pineconeSink(config);
-        LOG.warn(
-                "Pinecone sink: off although pinecone.enabled is true: events carry no embedding"
-                        + " until the embedding stage is in the job, so there is nothing to"
-                        + " upsert; the pinecone.* options were checked");
+        if (!config.get(EmbeddingOptions.ENABLED)) {
+            pineconeSink(config);
+            LOG.warn(
+                    "Pinecone sink: off although pinecone.enabled is true, because"
+                            + " embedding.enabled is false and events carry no vector; the"
+                            + " pinecone.* options were checked");
+            return false;
+        }
+        int dimension = EmbeddingOptions.fromConfig(config).dimension();
+        java.util.Optional<Integer> configured = config.getOptional(PineconeOptions.DIMENSION);
+        if (configured.isPresent() && configured.get() != dimension) {
+            throw JobConfig.invalid(
+                    PineconeOptions.DIMENSION.key(),
+                    configured.get(),
+                    "the embedding stage makes vectors of "
+                            + dimension
+                            + " (embedding.dimension); leave it unset or make them equal");
+        }
+        config.set(PineconeOptions.DIMENSION, dimension);
+        LOG.info("Pinecone sink: on, {} dimensions", dimension);
+        return true;
     }
 
     /**
@@ -259,6 +295,9 @@ public final class StreamingJob {
             enriched = pii.events();
             letters = letters.union(pii.deadLetters());
         }
+        if (config.get(EmbeddingOptions.ENABLED)) {
+            enriched = EmbeddingStage.apply(enriched, EmbeddingOptions.fromConfig(config));
+        }
         letters.sinkTo(io.deadLetters()).uid(DeadLetterSink.UID).name("Dead-letter queue");
         return enriched;
     }
@@ -286,6 +325,18 @@ public final class StreamingJob {
                     .sinkTo(io.timeSeries())
                     .uid(INFLUXDB_SINK_UID)
                     .name("InfluxDB");
+        }
+        if (io.vectors() != null) {
+            enriched.flatMap(
+                            new PromptVectors(
+                                    config.get(PineconeOptions.DEFAULT_NAMESPACE),
+                                    config.get(PineconeOptions.DIMENSION)))
+                    .returns(TypeInformation.of(VectorRecord.class))
+                    .uid(PROMPT_VECTORS_UID)
+                    .name("Prompt vectors")
+                    .sinkTo(io.vectors())
+                    .uid(PINECONE_SINK_UID)
+                    .name("Pinecone");
         }
         if (io.graph() != null) {
             GraphStage.Output graph = GraphStage.apply(enriched, GraphOptions.fromConfig(config));
@@ -348,6 +399,27 @@ public final class StreamingJob {
             LinePoint point = points.toPoint(event);
             if (point != null) {
                 out.collect(point);
+            }
+        }
+    }
+
+    /** Prompts with an embedding as Pinecone vectors ({@link EventVectors}); the rest have none. */
+    static final class PromptVectors implements FlatMapFunction<EnrichedEvent, VectorRecord> {
+        private static final long serialVersionUID = 1L;
+
+        private final EventVectors vectors;
+
+        PromptVectors(String defaultNamespace, int dimension) {
+            this.vectors = new EventVectors(defaultNamespace, dimension);
+        }
+
+        @Override
+        public void flatMap(EnrichedEvent event, Collector<VectorRecord> out) {
+            if (event.embedding() != null) {
+                VectorRecord record = vectors.toRecord(event, event.embedding().vector());
+                if (record != null) {
+                    out.collect(record);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.memorygraph.streaming;
 
 import dev.memorygraph.core.config.JobConfig;
 import dev.memorygraph.operators.dedup.DedupOptions;
+import dev.memorygraph.operators.embed.EmbeddingOptions;
 import dev.memorygraph.operators.graph.GraphOptions;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLakeOptions;
@@ -47,6 +48,9 @@ public final class StreamingJobOptions {
         TextOptions.fromConfig(config);
         if (config.get(PiiOptions.ENABLED)) {
             PiiOptions.fromConfig(config);
+        }
+        if (config.get(EmbeddingOptions.ENABLED)) {
+            EmbeddingOptions.fromConfig(config);
         }
         if (config.get(Neo4jOptions.ENABLED)) {
             GraphOptions.fromConfig(config);

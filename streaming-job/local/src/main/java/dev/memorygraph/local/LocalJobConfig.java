@@ -1,5 +1,6 @@
 package dev.memorygraph.local;
 
+import dev.memorygraph.operators.embed.EmbeddingOptions;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLakeOptions;
 import dev.memorygraph.sinks.neo4j.Neo4jOptions;
@@ -71,6 +72,8 @@ public final class LocalJobConfig {
         config.set(KafkaOptions.RESPONSES_TOPIC, prefix + ".responses");
         config.set(KafkaOptions.SESSIONS_TOPIC, prefix + ".sessions");
         config.set(KafkaOptions.DLQ_TOPIC, prefix + ".dlq");
+        // tests that check embeddings turn the stage on; the others do not pay for the model
+        config.set(EmbeddingOptions.ENABLED, false);
         return config;
     }
 

@@ -77,7 +77,7 @@ public final class SliceBenchmark {
     record Result(double rate, long peakHeapMb) {}
 
     /** The baseline's whole work: parse the JSON, as the cheapest possible ingest would. */
-    private static int parseOnly(RawEvent raw) {
+    static int parseOnly(RawEvent raw) {
         try {
             return raw.value() == null ? 0 : EventJson.mapper().readTree(raw.value()).size();
         } catch (java.io.IOException e) {
@@ -104,6 +104,8 @@ public final class SliceBenchmark {
                         lake.resolve(run + "-checkpoints"),
                         null);
         config.setString("restart-strategy.type", "none"); // a benchmark must fail, not loop
+        config.set(
+                dev.memorygraph.operators.embed.EmbeddingOptions.ENABLED, false); // measured apart
         config.set(PiiOptions.ENABLED, mode == Mode.SLICE_WITH_PII);
         config.set(PiiOptions.DEFAULT_POLICY, piiPolicy);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);

@@ -70,7 +70,9 @@ import org.elasticsearch.client.RestClient;
  * better of two rounds counts. The sink's time includes starting and finishing its Flink job
  * (measured alone and printed); both ratios are printed.
  *
- * <p>System properties: {@code bench.events} (default 20,000 events).
+ * <p>System properties: {@code bench.events} (default 20,000 generated events), {@code
+ * bench.es.documents} (60,000), {@code bench.influxdb.points} (300,000), {@code
+ * bench.pinecone.vectors} (100,000): the entries of the events, round and round.
  */
 public final class StoreSinksBenchmark {
 
@@ -89,12 +91,25 @@ public final class StoreSinksBenchmark {
 
         Path home = Files.createTempDirectory("memory-graph-sinks-bench-");
         EmbeddedElasticsearch elasticsearch = EmbeddedElasticsearch.shared();
-        results.add(elasticsearch(elasticsearch.uri().toString(), enriched));
+        results.add(
+                elasticsearch(
+                        elasticsearch.uri().toString(),
+                        enriched,
+                        Integer.getInteger("bench.es.documents", 60_000)));
         try (EmbeddedQuestDb questDb = EmbeddedQuestDb.start(home.resolve("questdb"), 0, true)) {
-            results.add(influxDb(questDb.uri().toString(), enriched));
+            results.add(
+                    influxDb(
+                            questDb.uri().toString(),
+                            enriched,
+                            Integer.getInteger("bench.influxdb.points", 300_000)));
         }
         try (PineconeFake pinecone = PineconeFake.start("bench-key", "bench", 384)) {
-            results.add(pinecone(pinecone, home, enriched));
+            results.add(
+                    pinecone(
+                            pinecone,
+                            home,
+                            enriched,
+                            Integer.getInteger("bench.pinecone.vectors", 100_000)));
         }
         System.out.println();
         results.forEach(System.out::println);
@@ -103,15 +118,17 @@ public final class StoreSinksBenchmark {
 
     // ---- Elasticsearch ----
 
-    static String elasticsearch(String host, List<EnrichedEvent> events) throws Exception {
-        List<IndexAction> actions = new ArrayList<>();
+    static String elasticsearch(String host, List<EnrichedEvent> events, int count)
+            throws Exception {
+        List<IndexAction> distinct = new ArrayList<>();
         EventDocuments documents = new EventDocuments("unused");
         for (EnrichedEvent event : events) {
             IndexAction action = documents.toAction(event);
             if (action != null) {
-                actions.add(action);
+                distinct.add(action);
             }
         }
+        List<IndexAction> actions = cycle(distinct, count);
         int batch = ElasticsearchOptions.BATCH_MAX_ACTIONS.defaultValue();
         ElasticsearchConnection connection = ElasticsearchConnection.unauthenticated(host);
         return compare(
@@ -177,15 +194,16 @@ public final class StoreSinksBenchmark {
 
     // ---- InfluxDB ----
 
-    static String influxDb(String url, List<EnrichedEvent> events) throws Exception {
+    static String influxDb(String url, List<EnrichedEvent> events, int count) throws Exception {
         EventPoints points = new EventPoints();
-        List<LinePoint> lines = new ArrayList<>();
+        List<LinePoint> distinct = new ArrayList<>();
         for (EnrichedEvent event : events) {
             LinePoint point = points.toPoint(event);
             if (point != null) {
-                lines.add(point);
+                distinct.add(point);
             }
         }
+        List<LinePoint> lines = cycle(distinct, count);
         int batch = 5_000;
         InfluxDbConnection connection = InfluxDbConnection.unauthenticated(url, "llm");
         return compare(
@@ -222,11 +240,11 @@ public final class StoreSinksBenchmark {
 
     // ---- Pinecone ----
 
-    static String pinecone(PineconeFake fake, Path home, List<EnrichedEvent> events)
+    static String pinecone(PineconeFake fake, Path home, List<EnrichedEvent> events, int count)
             throws Exception {
         EventVectors vectors = new EventVectors("__default__", 384);
         Random random = new Random(7);
-        List<VectorRecord> records = new ArrayList<>();
+        List<VectorRecord> distinct = new ArrayList<>();
         for (EnrichedEvent event : events) {
             float[] embedding = new float[384];
             for (int i = 0; i < embedding.length; i++) {
@@ -234,9 +252,10 @@ public final class StoreSinksBenchmark {
             }
             VectorRecord record = vectors.toRecord(event, embedding);
             if (record != null) {
-                records.add(record);
+                distinct.add(record);
             }
         }
+        List<VectorRecord> records = cycle(distinct, count);
         Path key = Files.writeString(home.resolve("pinecone.key"), "bench-key");
         PineconeIndexConnection connection =
                 new PineconeIndexConnection(
@@ -327,6 +346,18 @@ public final class StoreSinksBenchmark {
                 startup.toMillis());
     }
 
+    /**
+     * {@code count} entries, going round {@code distinct} (a replayed entry overwrites by id, the
+     * same for the plain client and the sink).
+     */
+    static <T> List<T> cycle(List<T> distinct, int count) {
+        List<T> all = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            all.add(distinct.get(i % distinct.size()));
+        }
+        return all;
+    }
+
     static <T> List<List<T>> batches(List<T> all, int size) {
         List<List<T>> batches = new ArrayList<>();
         for (int from = 0; from < all.size(); from += size) {
@@ -335,7 +366,16 @@ public final class StoreSinksBenchmark {
         return batches;
     }
 
-    /** {@code entries} through {@code sink} in a Flink job at parallelism 1; the job's time. */
+    /** Entries handed to the benchmark's source in this JVM, instead of inside the job graph. */
+    private static final Map<String, List<?>> ENTRIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@code entries} through {@code sink} in a Flink job at parallelism 1; the job's time. The
+     * source reads the entries from this JVM (the MiniCluster runs here), so the job graph does not
+     * carry them and the time is the sink's, plus the job's start-up.
+     */
+    @SuppressWarnings("unchecked")
     static <T extends Serializable> Duration runSink(List<T> entries, Sink<T> sink)
             throws Exception {
         Configuration config = new Configuration();
@@ -343,9 +383,24 @@ public final class StoreSinksBenchmark {
         config.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(1);
-        env.fromData(entries).sinkTo(sink).name("sink under test");
+        String key = java.util.UUID.randomUUID().toString();
+        ENTRIES.put(key, entries);
+        Class<T> type = (Class<T>) entries.get(0).getClass();
+        env.fromSource(
+                        new org.apache.flink.connector.datagen.source.DataGeneratorSource<>(
+                                index -> (T) ENTRIES.get(key).get(index.intValue()),
+                                entries.size(),
+                                org.apache.flink.api.common.typeinfo.TypeInformation.of(type)),
+                        org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
+                        "entries")
+                .sinkTo(sink)
+                .name("sink under test");
         long start = System.nanoTime();
-        env.execute("store-sink-benchmark");
+        try {
+            env.execute("store-sink-benchmark");
+        } finally {
+            ENTRIES.remove(key);
+        }
         return Duration.ofNanos(System.nanoTime() - start);
     }
 

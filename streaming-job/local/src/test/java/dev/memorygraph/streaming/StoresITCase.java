@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memorygraph.elasticsearch.server.EmbeddedElasticsearch;
 import dev.memorygraph.local.LocalJobConfig;
+import dev.memorygraph.operators.embed.EmbeddingOptions;
 import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.questdb.server.EmbeddedQuestDb;
 import dev.memorygraph.sinks.elasticsearch.ElasticsearchOptions;
 import dev.memorygraph.sinks.influxdb.InfluxDbOptions;
+import dev.memorygraph.sinks.pinecone.PineconeOptions;
+import dev.memorygraph.sinks.pinecone.fake.PineconeFake;
 import dev.memorygraph.testing.EmbeddedKafka;
 import dev.memorygraph.testing.KafkaTrafficProducer;
 import dev.memorygraph.testing.TestRecord;
@@ -38,11 +41,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kafka → the streaming job → Elasticsearch and InfluxDB, on the MiniCluster with a real Kafka
- * broker, a real Elasticsearch node and a real server of the InfluxDB v2 write API (QuestDB): every
- * unique valid prompt and response is in the index exactly once (by id; sessions have no document)
- * and is exactly one time-series point, duplicates are not, and under {@code redact} no planted
- * card number or e-mail address of the generator reaches a document.
+ * Kafka → the streaming job → Elasticsearch, InfluxDB and Pinecone, on the MiniCluster with a real
+ * Kafka broker, a real Elasticsearch node, a real server of the InfluxDB v2 write API (QuestDB)
+ * and, for Pinecone, which has no local server, the in-process fake driven by the real client:
+ * every unique valid prompt and response is in the index exactly once (by id; sessions have no
+ * document) and is exactly one time-series point, every unique valid prompt is one 384-dimension
+ * vector embedded by the local model, duplicates are not, and under {@code redact} no planted card
+ * number or e-mail address of the generator reaches a document.
  */
 class StoresITCase {
 
@@ -56,12 +61,14 @@ class StoresITCase {
 
     static EmbeddedKafka kafka;
     static RestClient rest;
+    static PineconeFake pinecone;
 
     @TempDir Path tmp;
 
     @BeforeAll
     static void start() throws Exception {
         kafka = EmbeddedKafka.start();
+        pinecone = PineconeFake.start("stores-key", "llm-prompts", 384);
         rest =
                 RestClient.builder(HttpHost.create(EmbeddedElasticsearch.shared().uri().toString()))
                         .build();
@@ -73,6 +80,16 @@ class StoresITCase {
             kafka.close();
         }
         rest.close();
+        pinecone.close();
+    }
+
+    /** Every namespace the fake holds vectors in (tenants, and the default one). */
+    private static Set<String> pineconeNamespaces() {
+        Set<String> namespaces = new HashSet<>();
+        for (PineconeFake.Upsert upsert : pinecone.upserts()) {
+            namespaces.add(upsert.namespace());
+        }
+        return namespaces;
     }
 
     @Test
@@ -88,6 +105,13 @@ class StoresITCase {
         config.set(InfluxDbOptions.URL, EmbeddedQuestDb.shared().uri().toString());
         config.set(PiiOptions.ENABLED, true);
         config.set(PiiOptions.DEFAULT_POLICY, "redact");
+        config.set(EmbeddingOptions.ENABLED, true); // the local model
+        config.set(PineconeOptions.ENABLED, true);
+        config.set(PineconeOptions.HOST, pinecone.dataPlaneUrl());
+        config.set(
+                PineconeOptions.API_KEY_FILE,
+                java.nio.file.Files.writeString(tmp.resolve("pinecone.key"), "stores-key")
+                        .toString());
 
         TrafficGenerator generator =
                 new TrafficGenerator(
@@ -140,6 +164,25 @@ class StoresITCase {
         assertThat(ids).isEqualTo(expected);
         assertThat(search("{\"query\":{\"match\":{\"text\":\"charged\"}}}")).isNotEmpty();
         assertThat(questDbCount("llm_prompts", prompts)).isEqualTo(prompts);
+        Set<String> vectorIds = new HashSet<>();
+        for (String namespace : pineconeNamespaces()) {
+            pinecone.vectors(namespace)
+                    .forEach(
+                            (id, vector) -> {
+                                vectorIds.add(id);
+                                assertThat(vector.getValuesCount()).isEqualTo(384);
+                                assertThat(vector.getMetadata().toString())
+                                        .doesNotContain("4111 1111 1111 1111");
+                            });
+        }
+        assertThat(vectorIds)
+                .isEqualTo(
+                        records.stream()
+                                .filter(r -> r.kind() == TestRecord.Kind.VALID)
+                                .filter(r -> r.topic().equals("search.prompts"))
+                                .map(TestRecord::eventId)
+                                .collect(Collectors.toSet()));
+        assertThat(pinecone.totalVectors()).isEqualTo(vectorIds.size());
         assertThat(questDbCount("llm_responses", expected.size() - prompts))
                 .isEqualTo(expected.size() - prompts);
     }

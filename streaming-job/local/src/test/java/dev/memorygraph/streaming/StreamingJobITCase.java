@@ -144,6 +144,23 @@ class StreamingJobITCase {
                             assertThat(r.event().origin().schemaVersion()).isEqualTo("1.0");
                             assertThat(r.event().origin().source()).isEqualTo("observatory");
                         });
+        // the embedding stage is on by default: every prompt with text has its vector in the lake
+        assertThat(rows)
+                .filteredOn(
+                        r ->
+                                r.event().type() == dev.memorygraph.model.EventType.PROMPT
+                                        && r.event().text() != null
+                                        && !r.event().text().isBlank())
+                .isNotEmpty()
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.embedding()).isNotNull();
+                            assertThat(r.embedding().model()).isEqualTo("all-minilm-l6-v2-q");
+                            assertThat(r.embedding().vector()).hasSize(384);
+                        });
+        assertThat(rows)
+                .filteredOn(r -> r.event().type() != dev.memorygraph.model.EventType.PROMPT)
+                .allMatch(r -> r.embedding() == null);
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters = kafka.readAll(DLQ);
         assertThat(deadLetters).hasSize(expectedDeadLetters.size());

@@ -20,6 +20,7 @@ public final class MetricNames {
     public static final String STORAGE_WRITE_FAILURES_TOTAL = "storage_write_failures_total";
     public static final String STORAGE_WRITE_RETRIES_TOTAL = "storage_write_retries_total";
     public static final String CACHE_HIT_RATE = "cache_hit_rate";
+    public static final String EMBEDDINGS_TOTAL = "embeddings_total";
     public static final String STORAGE_WRITES_SKIPPED = "storage_writes_skipped";
     public static final String STORAGE_WRITE_RECONCILED_TOTAL = "storage_write_reconciled_total";
 

@@ -1,6 +1,7 @@
 package dev.memorygraph.operators.lake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.memorygraph.model.Embedding;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.EventJson;
 import dev.memorygraph.model.EventOrigin;
@@ -90,6 +91,15 @@ public final class EventLakeRecords {
             r.put("pii_counts", pii.counts());
             r.put("text_secret_id", pii.textSecretId());
         }
+        Embedding embedding = enriched.embedding();
+        if (embedding != null) {
+            r.put("embedding_model", embedding.model());
+            List<Float> vector = new ArrayList<>(embedding.dimension());
+            for (float value : embedding.vector()) {
+                vector.add(value);
+            }
+            r.put("embedding", vector);
+        }
         r.put("payload_json", EventJson.payloadJson(e));
         EventOrigin o = e.origin();
         r.put("source_topic", o.topic());
@@ -152,7 +162,17 @@ public final class EventLakeRecords {
                             counts,
                             string(r, "text_secret_id"));
         }
-        return new EnrichedEvent(event, text, pii);
+        Embedding embedding = null;
+        if (r.getSchema().getField("embedding") != null && r.get("embedding") != null) {
+            Collection<?> values = (Collection<?>) r.get("embedding");
+            float[] vector = new float[values.size()];
+            int i = 0;
+            for (Object value : values) {
+                vector[i++] = ((Number) value).floatValue();
+            }
+            embedding = new Embedding(string(r, "embedding_model"), vector);
+        }
+        return new EnrichedEvent(event, text, pii, embedding);
     }
 
     private static String string(GenericRecord r, String field) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.memorygraph.core.config.JobConfig;
+import dev.memorygraph.core.retry.HttpRetry;
 import dev.memorygraph.core.retry.RetryPolicy;
 import dev.memorygraph.model.EventJson;
 import java.io.IOException;

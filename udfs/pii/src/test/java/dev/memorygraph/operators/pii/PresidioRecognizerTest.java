@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.memorygraph.core.retry.HttpRetry;
 import dev.memorygraph.core.retry.RetryPolicy;
 import dev.memorygraph.model.EventJson;
 import java.net.InetAddress;

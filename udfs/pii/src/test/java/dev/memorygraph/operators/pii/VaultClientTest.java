@@ -3,6 +3,7 @@ package dev.memorygraph.operators.pii;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.memorygraph.core.retry.HttpRetry;
 import dev.memorygraph.core.retry.RetryPolicy;
 import dev.memorygraph.testing.LocalDataVault;
 import dev.memorygraph.testing.TestPki;

@@ -25,6 +25,7 @@ import static dev.memorygraph.model.graph.RelationshipType.USES_MODEL;
 
 import dev.memorygraph.core.hash.Sha256;
 import dev.memorygraph.model.ContextDocument;
+import dev.memorygraph.model.Embedding;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.FunctionCall;
 import dev.memorygraph.model.ModelRef;
@@ -60,7 +61,13 @@ public final class GraphExtractor {
     public List<GraphMutation> extract(EnrichedEvent enriched) {
         List<GraphMutation> out = new ArrayList<>(16);
         switch (enriched.event().type()) {
-            case PROMPT -> prompt(enriched.event().prompt(), enriched.text(), enriched.pii(), out);
+            case PROMPT ->
+                    prompt(
+                            enriched.event().prompt(),
+                            enriched.text(),
+                            enriched.pii(),
+                            enriched.embedding(),
+                            out);
             case RESPONSE ->
                     response(enriched.event().response(), enriched.text(), enriched.pii(), out);
             case SESSION -> session(enriched.event().session(), out);
@@ -69,7 +76,11 @@ public final class GraphExtractor {
     }
 
     private void prompt(
-            PromptEvent event, TextFeatures text, PiiReport pii, List<GraphMutation> out) {
+            PromptEvent event,
+            TextFeatures text,
+            PiiReport pii,
+            Embedding embedding,
+            List<GraphMutation> out) {
         String id = event.eventId();
         SessionRef session = event.session();
         String tenant = event.tenantId();
@@ -90,6 +101,11 @@ public final class GraphExtractor {
                                         : event.traceContext().traceId());
         textProperties(prompt, text);
         piiProperties(prompt, pii);
+        if (embedding != null) {
+            // the vector lives in the vector store; the graph says which model made it
+            prompt.put("embeddingModel", embedding.model())
+                    .put("embeddingDimension", embedding.dimension());
+        }
         ModelRef model = event.model();
         if (model != null) {
             prompt.put("modelId", model.id());

@@ -1,6 +1,5 @@
-package dev.memorygraph.operators.pii;
+package dev.memorygraph.core.retry;
 
-import dev.memorygraph.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,13 +15,13 @@ import java.util.concurrent.TimeUnit;
  * shared {@link RetryPolicy} (1 s, 2 s, 4 s by default). Other answers complete the future as they
  * are; the caller decides what a 4xx means.
  */
-final class HttpRetry {
+public final class HttpRetry {
 
     /** The request failed for good after its retries; the message names no content. */
-    static final class UnavailableException extends IOException {
+    public static final class UnavailableException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        UnavailableException(String message, Throwable cause) {
+        public UnavailableException(String message, Throwable cause) {
             super(message, cause);
         }
     }
@@ -31,13 +30,13 @@ final class HttpRetry {
     private final RetryPolicy retries;
     private final String service;
 
-    HttpRetry(HttpClient client, RetryPolicy retries, String service) {
+    public HttpRetry(HttpClient client, RetryPolicy retries, String service) {
         this.client = client;
         this.retries = retries;
         this.service = service;
     }
 
-    CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
+    public CompletableFuture<HttpResponse<String>> send(HttpRequest request) {
         return attempt(request, 0);
     }
 
