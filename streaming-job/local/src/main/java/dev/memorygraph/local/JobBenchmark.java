@@ -37,14 +37,14 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * {@code busyTimeMsPerSecond} every second and prints each stage's share of the busy time. Pinecone
  * is not in the job until events carry embeddings.
  *
- * <p>System properties: {@code bench.events} (default 40,000), {@code bench.bytes} (default 1000).
+ * <p>System properties: {@code bench.events} (default 8,000), {@code bench.bytes} (default 1000).
  */
 public final class JobBenchmark {
 
     private JobBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        long events = Long.getLong("bench.events", 40_000);
+        long events = Long.getLong("bench.events", 8_000);
         int bytes = Integer.getInteger("bench.bytes", 1000);
         Path home = Files.createTempDirectory("memory-graph-job-bench-");
         System.out.printf(
@@ -61,8 +61,8 @@ public final class JobBenchmark {
                 EmbeddedQuestDb questDb = EmbeddedQuestDb.start(home.resolve("questdb"), 0, true)) {
             String es = EmbeddedElasticsearch.shared().uri().toString();
             Stores stores = new Stores(neo4j, es, questDb);
-            run("warm-up parse-only", events / 4, bytes, home, null, false);
-            run("warm-up all stores", events / 4, bytes, home, stores, false);
+            run("warm-up parse-only", events / 10, bytes, home, null, false);
+            run("warm-up all stores", events / 10, bytes, home, stores, false);
             double parse = run("parse-only", events, bytes, home, null, false).rate();
             double all = run("all stores", events, bytes, home, stores, false).rate();
             Result unchained = run("all stores, unchained", events, bytes, home, stores, true);

@@ -1,0 +1,133 @@
+package dev.memorygraph.local;
+
+import dev.memorygraph.model.EnrichedEvent;
+import dev.memorygraph.model.EventType;
+import dev.memorygraph.model.InboundEvent;
+import dev.memorygraph.operators.embed.EmbeddingOptions;
+import dev.memorygraph.operators.embed.EmbeddingStage;
+import dev.memorygraph.operators.embed.LocalEmbedder;
+import dev.memorygraph.testing.TestEvents;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * The embedding stage against a plain loop calling the same model on the same texts in the same
+ * JVM, one core each (parallelism 1, one loop thread), and the cache's effect on realistic traffic.
+ *
+ * <ol>
+ *   <li>plain loop: {@code LocalEmbedder.embedNow} on every text, one after another;
+ *   <li>the stage on the same texts made distinct (no cache hits): its ratio to the loop is what
+ *       Flink adds;
+ *   <li>the stage on the traffic generator's prompts as they come (texts repeat): the events/s the
+ *       cache buys, against the hit rate.
+ * </ol>
+ *
+ * <p>System property: {@code bench.prompts} (default 3,000).
+ */
+public final class EmbeddingBenchmark {
+
+    private static final Map<String, List<EnrichedEvent>> EVENTS = new ConcurrentHashMap<>();
+
+    private EmbeddingBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int count = Integer.getInteger("bench.prompts", 3_000);
+        List<EnrichedEvent> traffic = new ArrayList<>();
+        for (EnrichedEvent event : StoreSinksBenchmark.workload(count * 3)) {
+            if (event.event().type() == EventType.PROMPT && event.event().text() != null) {
+                traffic.add(event);
+            }
+            if (traffic.size() == count) {
+                break;
+            }
+        }
+        List<EnrichedEvent> distinct = new ArrayList<>();
+        Instant t = Instant.parse("2026-12-01T00:00:00Z");
+        for (int i = 0; i < traffic.size(); i++) {
+            InboundEvent e = traffic.get(i).event();
+            distinct.add(
+                    new EnrichedEvent(
+                            TestEvents.prompt("d" + i, t, e.text() + " (#" + i + ")"), null, null));
+        }
+        long distinctTexts = traffic.stream().map(e -> e.event().text()).distinct().count();
+        System.out.printf(
+                "%,d prompts, %,d distinct texts (%.1f%% repeats); %d cores%n",
+                traffic.size(),
+                distinctTexts,
+                100.0 * (traffic.size() - distinctTexts) / traffic.size(),
+                Runtime.getRuntime().availableProcessors());
+
+        LocalEmbedder model = (LocalEmbedder) LocalEmbedder.factory().create();
+        loop(model, distinct.subList(0, Math.min(300, distinct.size()))); // warm
+        runStage(distinct.subList(0, Math.min(300, distinct.size())));
+        double loop = 0;
+        double stageDistinct = 0;
+        double stageTraffic = 0;
+        for (int round = 1; round <= 2; round++) {
+            loop = Math.max(loop, loop(model, distinct));
+            stageDistinct = Math.max(stageDistinct, runStage(distinct));
+            stageTraffic = Math.max(stageTraffic, runStage(traffic));
+            System.out.printf(
+                    "round %d: loop %,.0f/s, stage distinct %,.0f/s, stage traffic %,.0f/s%n",
+                    round, loop, stageDistinct, stageTraffic);
+        }
+        model.close();
+        double hitRate = 1.0 - (double) distinctTexts / traffic.size();
+        System.out.printf(
+                "%nRESULT local model all-minilm-l6-v2-q: %,.0f embeddings/s on one core (plain"
+                        + " loop)%n",
+                loop);
+        System.out.printf(
+                "RESULT embedding stage, distinct texts: %,.0f events/s, ratio to the plain loop"
+                        + " %.2f%n",
+                stageDistinct, stageDistinct / loop);
+        System.out.printf(
+                "RESULT embedding stage, generator traffic: %,.0f events/s with a %.1f%% cache hit"
+                        + " rate: %.1fx the distinct-text rate (1/(1-hit rate) = %.1fx)%n",
+                stageTraffic, 100 * hitRate, stageTraffic / stageDistinct, 1 / (1 - hitRate));
+        System.exit(0);
+    }
+
+    static double loop(LocalEmbedder model, List<EnrichedEvent> events) {
+        long start = System.nanoTime();
+        for (EnrichedEvent event : events) {
+            model.embedNow(event.event().text());
+        }
+        return events.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The stage at parallelism 1 on {@code events}, read from this JVM; events/s. */
+    static double runStage(List<EnrichedEvent> events) throws Exception {
+        String key = java.util.UUID.randomUUID().toString();
+        EVENTS.put(key, events);
+        Configuration config = new Configuration();
+        config.set(PipelineOptions.GENERIC_TYPES, false);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+        env.setParallelism(1);
+        EmbeddingStage.apply(
+                        env.fromSource(
+                                new DataGeneratorSource<>(
+                                        index -> EVENTS.get(key).get(index.intValue()),
+                                        events.size(),
+                                        TypeInformation.of(EnrichedEvent.class)),
+                                WatermarkStrategy.noWatermarks(),
+                                "prompts"),
+                        EmbeddingOptions.fromConfig(new Configuration()))
+                .sinkTo(new DiscardingSink<>());
+        long start = System.nanoTime();
+        env.execute("embedding-benchmark");
+        double rate = events.size() / ((System.nanoTime() - start) / 1e9);
+        EVENTS.remove(key);
+        return rate;
+    }
+}
