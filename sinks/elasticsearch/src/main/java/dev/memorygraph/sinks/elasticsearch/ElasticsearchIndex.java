@@ -14,7 +14,7 @@ import org.elasticsearch.client.RestClient;
 
 /**
  * The index behind the sink's alias (spec §3.2, full-text index), created when a writer starts if
- * {@code elasticsearch.bootstrap} is on: an index template for {@code <alias>-*} and, when the
+ * {@code elasticsearch.bootstrap} is on: an index template for {@code <alias>-0*} and, when the
  * alias does not exist yet, a first index {@code <alias>-000001} that the alias writes to, so a
  * reindex can build {@code <alias>-000002} and swap the alias without touching the job.
  *
@@ -113,7 +113,10 @@ public record ElasticsearchIndex(
 
     public String template() {
         ObjectNode template = JSON.createObjectNode();
-        template.putArray("index_patterns").add(alias + "-*");
+        // "-0*", not "-*": the alias's own indexes (-000001, -000002, ...) and nothing of another
+        // alias that starts with this one ("llm-events" and "llm-events-eu"), whose template
+        // Elasticsearch would refuse as overlapping at the same priority
+        template.putArray("index_patterns").add(alias + "-0*");
         template.put("priority", 200);
         ObjectNode body = template.putObject("template");
         ObjectNode text = JSON.createObjectNode().put("type", "text").put("analyzer", analyzer);

@@ -137,6 +137,15 @@ class ElasticsearchIndexITCase {
         assertThat(search("synonyms-it", "text", "weathers")).contains("\"_id\":\"s3\"");
     }
 
+    @Test
+    void anAliasThatStartsWithAnotherBootstrapsBesideIt() throws Exception {
+        new ElasticsearchIndex("prefix-it", "standard", null, List.of()).bootstrap(rest);
+        new ElasticsearchIndex("prefix-it-eu", "standard", null, List.of()).bootstrap(rest);
+
+        assertThat(get("/_alias/prefix-it")).contains("\"prefix-it-000001\"");
+        assertThat(get("/_alias/prefix-it-eu")).contains("\"prefix-it-eu-000001\"");
+    }
+
     private static String search(String field, String value) throws Exception {
         return search("events-it", field, value);
     }

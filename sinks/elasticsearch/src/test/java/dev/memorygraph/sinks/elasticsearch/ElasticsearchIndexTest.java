@@ -19,7 +19,7 @@ class ElasticsearchIndexTest {
         assertThat(index.template())
                 .contains("\"synonyms_path\":\"analysis/synonyms.txt\"")
                 .contains("\"updateable\":true")
-                .contains("\"index_patterns\":[\"llm-events-*\"]");
+                .contains("\"index_patterns\":[\"llm-events-0*\"]");
         assertThat(
                         new ElasticsearchIndex("llm-events", "english", null, List.of())
                                 .mappingOf("text"))
