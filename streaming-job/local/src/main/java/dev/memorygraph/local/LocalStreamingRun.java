@@ -124,9 +124,9 @@ public final class LocalStreamingRun {
                         + "  Elasticsearch: %s/%s/_search?q=text:refund%n"
                         + "  Time series  : %s (QuestDB: line protocol on /api/v2/write, SQL on"
                         + " /exec, console on /)%n"
-                        + "  Vectors      : Pinecone off (no local server exists; set"
-                        + " pinecone.enabled, pinecone.host and pinecone.api-key-file, and it"
-                        + " takes effect once events carry embeddings)%n"
+                        + "  Vectors      : prompts embedded in process (all-MiniLM-L6-v2 int8,"
+                        + " 384 dimensions) into the lake; Pinecone off (no local server exists;"
+                        + " set pinecone.enabled, pinecone.host and pinecone.api-key-file)%n"
                         + "  Reconcile    : Kafka topic %s; replay with"
                         + " dev.memorygraph.batch.reconcile.ReconciliationJob%n"
                         + "  Traffic      : %d records/s, %s; Ctrl-C stops%n%n",
