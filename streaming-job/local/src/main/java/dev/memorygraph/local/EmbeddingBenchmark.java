@@ -32,7 +32,8 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  *       cache buys, against the hit rate.
  * </ol>
  *
- * <p>System property: {@code bench.prompts} (default 3,000).
+ * <p>System properties: {@code bench.prompts} (distinct texts for the loop and the stage, default
+ * 3,000), {@code bench.traffic} (generator prompts for the cache run, default 30,000).
  */
 public final class EmbeddingBenchmark {
 
@@ -42,18 +43,19 @@ public final class EmbeddingBenchmark {
 
     public static void main(String[] args) throws Exception {
         int count = Integer.getInteger("bench.prompts", 3_000);
+        int trafficCount = Integer.getInteger("bench.traffic", 30_000);
         List<EnrichedEvent> traffic = new ArrayList<>();
-        for (EnrichedEvent event : StoreSinksBenchmark.workload(count * 3)) {
+        for (EnrichedEvent event : StoreSinksBenchmark.workload(trafficCount * 3)) {
             if (event.event().type() == EventType.PROMPT && event.event().text() != null) {
                 traffic.add(event);
             }
-            if (traffic.size() == count) {
+            if (traffic.size() == trafficCount) {
                 break;
             }
         }
         List<EnrichedEvent> distinct = new ArrayList<>();
         Instant t = Instant.parse("2026-12-01T00:00:00Z");
-        for (int i = 0; i < traffic.size(); i++) {
+        for (int i = 0; i < Math.min(count, traffic.size()); i++) {
             InboundEvent e = traffic.get(i).event();
             distinct.add(
                     new EnrichedEvent(
@@ -61,7 +63,7 @@ public final class EmbeddingBenchmark {
         }
         long distinctTexts = traffic.stream().map(e -> e.event().text()).distinct().count();
         System.out.printf(
-                "%,d prompts, %,d distinct texts (%.1f%% repeats); %d cores%n",
+                "%,d generator prompts, %,d distinct texts (%.1f%% repeats); %d cores%n",
                 traffic.size(),
                 distinctTexts,
                 100.0 * (traffic.size() - distinctTexts) / traffic.size(),
@@ -92,9 +94,13 @@ public final class EmbeddingBenchmark {
                         + " %.2f%n",
                 stageDistinct, stageDistinct / loop);
         System.out.printf(
-                "RESULT embedding stage, generator traffic: %,.0f events/s with a %.1f%% cache hit"
-                        + " rate: %.1fx the distinct-text rate (1/(1-hit rate) = %.1fx)%n",
-                stageTraffic, 100 * hitRate, stageTraffic / stageDistinct, 1 / (1 - hitRate));
+                "RESULT embedding stage, %,d generator prompts: %,.0f events/s with a %.1f%% cache"
+                        + " hit rate: %.1fx the distinct-text rate (1/(1-hit rate) = %.1fx)%n",
+                traffic.size(),
+                stageTraffic,
+                100 * hitRate,
+                stageTraffic / stageDistinct,
+                1 / (1 - hitRate));
         System.exit(0);
     }
 
