@@ -84,6 +84,7 @@ public final class ReconciliationJob {
             Map<String, Long> rejected,
             Map<String, Long> notConfigured,
             long unreplayable,
+            long givenUp,
             boolean committed) {
 
         public long repaired() {
@@ -94,7 +95,8 @@ public final class ReconciliationJob {
             return total(requeued) == 0
                     && total(rejected) == 0
                     && total(notConfigured) == 0
-                    && unreplayable == 0;
+                    && unreplayable == 0
+                    && givenUp == 0;
         }
 
         public BoundedJobs.Outcome outcome() {
@@ -117,6 +119,8 @@ public final class ReconciliationJob {
                             + notConfigured
                             + ", unreplayable "
                             + unreplayable
+                            + ", given up "
+                            + givenUp
                             + (committed ? ", offsets committed" : ", offsets not committed");
             return new BoundedJobs.Outcome(
                     complete() ? ExitCode.SUCCESS : ExitCode.INCOMPLETE, summary);
@@ -156,6 +160,7 @@ public final class ReconciliationJob {
         Map<String, Long> replayed = new TreeMap<>();
         Map<String, Long> notConfigured = new TreeMap<>();
         List<ConsumerRecord<byte[], byte[]>> unreplayable = new ArrayList<>();
+        List<Reconciliation> givenUp = new ArrayList<>();
         ReconcileTopic.scanRaw(
                 config,
                 range,
@@ -168,6 +173,8 @@ public final class ReconciliationJob {
                     StoreReplay<?> replay = replays.get(record.get().stage());
                     if (replay == null) {
                         notConfigured.merge(record.get().stage(), 1L, Long::sum);
+                    } else if (replay.exhausted(record.get())) {
+                        givenUp.add(record.get());
                     } else if (replay.entryOf(record.get()) == null) {
                         unreplayable.add(raw);
                     } else {
@@ -191,6 +198,7 @@ public final class ReconciliationJob {
             env.execute(NAME);
         }
         deadLetter(unreplayable, deadLetters);
+        giveUp(givenUp, deadLetters);
 
         Map<String, Long> requeued =
                 countSince(
@@ -214,9 +222,10 @@ public final class ReconciliationJob {
                                                 ReconciliationRecords.header(
                                                         raw.headers(),
                                                         ReconciliationOptions.DLQ_RUN_HEADER))
-                                        && !ReasonCode.UNREPLAYABLE
-                                                .name()
-                                                .equals(
+                                        && !java.util.Set.of(
+                                                        ReasonCode.UNREPLAYABLE.name(),
+                                                        ReasonCode.STORE_UNAVAILABLE.name())
+                                                .contains(
                                                         ReconciliationRecords.header(
                                                                 raw.headers(), "dlq.reason")),
                         raw -> ReconciliationRecords.header(raw.headers(), "dlq.stage"));
@@ -225,7 +234,14 @@ public final class ReconciliationJob {
             ReconcileTopic.commit(config, config.get(ReconciliationOptions.GROUP), range);
         }
         return new Result(
-                run, replayed, requeued, rejected, notConfigured, unreplayable.size(), commit);
+                run,
+                replayed,
+                requeued,
+                rejected,
+                notConfigured,
+                unreplayable.size(),
+                givenUp.size(),
+                commit);
     }
 
     /** The replay of every store this configuration enables, by its sink's stage. */
@@ -235,6 +251,13 @@ public final class ReconciliationJob {
             ReconcileRange range,
             KafkaDeadLetterQueue deadLetters) {
         KafkaReconciliationQueue queue = KafkaReconciliationQueue.forRun(config, run, range);
+        int maxAttempts = config.get(ReconciliationOptions.MAX_ATTEMPTS);
+        if (maxAttempts < 2) {
+            throw dev.memorygraph.core.config.JobConfig.invalid(
+                    ReconciliationOptions.MAX_ATTEMPTS.key(),
+                    maxAttempts,
+                    "at least 2 (the streaming job's attempt is the first)");
+        }
         Map<String, StoreReplay<?>> replays = new LinkedHashMap<>();
         if (config.get(Neo4jOptions.ENABLED)) {
             replays.put(
@@ -248,7 +271,8 @@ public final class ReconciliationJob {
                                             deadLetters,
                                             queue)
                                     .build(),
-                            TypeInformation.of(GraphMutation.class)));
+                            TypeInformation.of(GraphMutation.class),
+                            maxAttempts));
         }
         if (config.get(ElasticsearchOptions.ENABLED)) {
             replays.put(
@@ -260,7 +284,8 @@ public final class ReconciliationJob {
                                             deadLetters,
                                             queue)
                                     .build(),
-                            TypeInformation.of(IndexAction.class)));
+                            TypeInformation.of(IndexAction.class),
+                            maxAttempts));
         }
         if (config.get(InfluxDbOptions.ENABLED)) {
             replays.put(
@@ -269,7 +294,8 @@ public final class ReconciliationJob {
                             InfluxDbSink.STAGE,
                             queues(InfluxDbSink.builder().fromConfig(config), deadLetters, queue)
                                     .build(),
-                            TypeInformation.of(LinePoint.class)));
+                            TypeInformation.of(LinePoint.class),
+                            maxAttempts));
         }
         if (config.get(PineconeOptions.ENABLED)) {
             replays.put(
@@ -278,7 +304,8 @@ public final class ReconciliationJob {
                             PineconeSink.STAGE,
                             queues(PineconeSink.builder().fromConfig(config), deadLetters, queue)
                                     .build(),
-                            TypeInformation.of(VectorRecord.class)));
+                            TypeInformation.of(VectorRecord.class),
+                            maxAttempts));
         }
         return replays;
     }
@@ -336,6 +363,43 @@ public final class ReconciliationJob {
                                 Instant.now(),
                                 record.key(),
                                 record.value()));
+            }
+            writer.flush();
+        }
+    }
+
+    /**
+     * Writes given up {@code reconcile.max-attempts} times go to the DLQ as STORE_UNAVAILABLE, with
+     * the write (the payload) as the value and the last error code, for a person to decide.
+     */
+    private static void giveUp(List<Reconciliation> records, KafkaDeadLetterQueue deadLetters)
+            throws IOException {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (RecordQueue.Writer<DeadLetter> writer = deadLetters.open()) {
+            for (Reconciliation record : records) {
+                writer.send(
+                        new DeadLetter(
+                                ReasonCode.STORE_UNAVAILABLE,
+                                record.store()
+                                        + " still failing after "
+                                        + record.attempt()
+                                        + " attempts ("
+                                        + record.errorCode()
+                                        + "); first failure "
+                                        + record.firstFailure(),
+                                record.stage(),
+                                null,
+                                -1,
+                                -1L,
+                                -1L,
+                                Instant.now(),
+                                record.entityId() == null
+                                        ? null
+                                        : record.entityId()
+                                                .getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                record.payload()));
             }
             writer.flush();
         }

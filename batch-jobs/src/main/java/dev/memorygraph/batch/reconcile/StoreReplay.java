@@ -17,7 +17,13 @@ import org.apache.flink.util.Collector;
  * @param <T> the sink's entry type
  */
 public record StoreReplay<T extends Serializable>(
-        String stage, StoreSink<T, T> sink, TypeInformation<T> type) implements Serializable {
+        String stage, StoreSink<T, T> sink, TypeInformation<T> type, int maxAttempts)
+        implements Serializable {
+
+    /** Whether {@code record} has been given up often enough to be dead-lettered, not replayed. */
+    public boolean exhausted(Reconciliation record) {
+        return record.attempt() >= maxAttempts;
+    }
 
     /**
      * The entry {@code record} redoes, or {@code null} when this replay cannot redo it: another
@@ -59,7 +65,7 @@ public record StoreReplay<T extends Serializable>(
 
         @Override
         public void flatMap(Reconciliation record, Collector<T> out) {
-            T entry = replay.entryOf(record);
+            T entry = replay.exhausted(record) ? null : replay.entryOf(record);
             if (entry != null) {
                 out.collect(entry);
             }

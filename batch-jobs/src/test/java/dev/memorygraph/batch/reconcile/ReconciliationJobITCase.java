@@ -172,6 +172,55 @@ class ReconciliationJobITCase {
     }
 
     @Test
+    void aWriteGivenUpMaxAttemptsTimesGoesToTheDeadLetterQueueInsteadOfAnotherReplay()
+            throws Exception {
+        kafka.createTopics(1, "tired.reconcile", "tired.dlq");
+        LinePoint point =
+                new LinePoint(
+                        "tired-1",
+                        "recon_tired,status=ok tokens=1i " + EventPoints.timestamp("tired-1", T));
+        try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            producer.send(
+                            ReconciliationRecords.toProducerRecord(
+                                    "tired.reconcile",
+                                    new Reconciliation(
+                                            "influxdb",
+                                            InfluxDbSink.STAGE,
+                                            "write",
+                                            "tired-1",
+                                            3,
+                                            "503 InfluxException",
+                                            T,
+                                            T.plusSeconds(60),
+                                            "influxdb-line/1",
+                                            new dev.memorygraph.sinks.influxdb.internal
+                                                            .InfluxDbSinkStateSerializer()
+                                                    .encode(point),
+                                            "reconcile-earlier")))
+                    .get();
+        }
+        Map<String, String> args = args("tired", EmbeddedQuestDb.shared().uri().toString());
+        args.put("reconcile.max-attempts", "3");
+
+        BoundedJobs.Outcome outcome = reconcile(args);
+
+        assertThat(outcome.code()).isEqualTo(ExitCode.INCOMPLETE);
+        assertThat(outcome.summary())
+                .contains("replayed 0")
+                .contains("rejected 0")
+                .contains("given up 1");
+        List<ConsumerRecord<byte[], byte[]>> letters = kafka.readAll("tired.dlq");
+        assertThat(letters).hasSize(1);
+        assertThat(ReconciliationRecords.header(letters.get(0).headers(), "dlq.reason"))
+                .isEqualTo("STORE_UNAVAILABLE");
+        assertThat(ReconciliationRecords.header(letters.get(0).headers(), "dlq.message"))
+                .contains("after 3 attempts")
+                .contains("503");
+        assertThat(new String(letters.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("tired-1");
+        assertThat(reconcile(args).summary()).contains("given up 0"); // committed: not again
+    }
+
+    @Test
     void badArgumentsAreRefusedBeforeAnythingRuns() {
         Map<String, String> args = args("bad", EmbeddedQuestDb.shared().uri().toString());
         args.put("execution.runtime-mode", "STREAMING");
