@@ -1,19 +1,15 @@
 package dev.memorygraph.sinks.elasticsearch;
 
 import dev.memorygraph.sinks.base.EntryStateSerializer;
+import dev.memorygraph.sinks.base.FailureClassifier;
 import dev.memorygraph.sinks.base.SinkErrorHandling;
+import dev.memorygraph.sinks.base.StoreEntrySink;
 import dev.memorygraph.sinks.base.StoreSink;
-import dev.memorygraph.sinks.base.StoreSinkWriter;
 import dev.memorygraph.sinks.elasticsearch.internal.ElasticsearchBatchClient;
 import dev.memorygraph.sinks.elasticsearch.internal.ElasticsearchFailureClassifier;
 import dev.memorygraph.sinks.elasticsearch.internal.ElasticsearchSinkStateSerializer;
 import java.io.IOException;
-import java.util.Collection;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
-import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.util.Preconditions;
 
 /**
@@ -37,7 +33,7 @@ import org.apache.flink.util.Preconditions;
  *         .build());
  * }</pre>
  */
-public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
+public class ElasticsearchSink extends StoreEntrySink<IndexAction> {
 
     private static final long serialVersionUID = 1L;
 
@@ -63,10 +59,7 @@ public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
             StoreSink.Limits limits,
             ElasticsearchBatchClient.Factory clientFactory,
             SinkErrorHandling errorHandling) {
-        super(
-                (ElementConverter<IndexAction, IndexAction>) (action, context) -> action,
-                limits,
-                errorHandling);
+        super(limits, errorHandling);
         this.clientFactory = clientFactory;
     }
 
@@ -76,18 +69,13 @@ public class ElasticsearchSink extends StoreSink<IndexAction, IndexAction> {
     }
 
     @Override
-    public StatefulSinkWriter<IndexAction, BufferedRequestState<IndexAction>> restoreWriter(
-            WriterInitContext context, Collection<BufferedRequestState<IndexAction>> recoveredState)
-            throws IOException {
-        return new StoreSinkWriter<>(
-                getElementConverter(),
-                context,
-                writerConfiguration(),
-                recoveredState,
-                clientFactory.create(),
-                new ElasticsearchFailureClassifier(),
-                entryCodec(),
-                errorHandling());
+    protected ElasticsearchBatchClient createClient() throws IOException {
+        return clientFactory.create();
+    }
+
+    @Override
+    protected FailureClassifier classifier() {
+        return new ElasticsearchFailureClassifier();
     }
 
     @Override

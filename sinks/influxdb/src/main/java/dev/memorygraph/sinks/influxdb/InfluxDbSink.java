@@ -1,19 +1,15 @@
 package dev.memorygraph.sinks.influxdb;
 
 import dev.memorygraph.sinks.base.EntryStateSerializer;
+import dev.memorygraph.sinks.base.FailureClassifier;
 import dev.memorygraph.sinks.base.SinkErrorHandling;
+import dev.memorygraph.sinks.base.StoreEntrySink;
 import dev.memorygraph.sinks.base.StoreSink;
-import dev.memorygraph.sinks.base.StoreSinkWriter;
 import dev.memorygraph.sinks.influxdb.internal.InfluxDbBatchClient;
 import dev.memorygraph.sinks.influxdb.internal.InfluxDbFailureClassifier;
 import dev.memorygraph.sinks.influxdb.internal.InfluxDbSinkStateSerializer;
 import java.io.IOException;
-import java.util.Collection;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
-import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.util.Preconditions;
 
 /**
@@ -28,7 +24,7 @@ import org.apache.flink.util.Preconditions;
  * (429, 503) and outages are retried, a malformed point goes to the dead-letter queue after the
  * batch is split down to it, and a bad token or a missing bucket fails the job naming the status.
  */
-public class InfluxDbSink extends StoreSink<LinePoint, LinePoint> {
+public class InfluxDbSink extends StoreEntrySink<LinePoint> {
 
     private static final long serialVersionUID = 1L;
 
@@ -54,10 +50,7 @@ public class InfluxDbSink extends StoreSink<LinePoint, LinePoint> {
             StoreSink.Limits limits,
             InfluxDbBatchClient.Factory clientFactory,
             SinkErrorHandling errorHandling) {
-        super(
-                (ElementConverter<LinePoint, LinePoint>) (point, context) -> point,
-                limits,
-                errorHandling);
+        super(limits, errorHandling);
         this.clientFactory = clientFactory;
     }
 
@@ -67,18 +60,13 @@ public class InfluxDbSink extends StoreSink<LinePoint, LinePoint> {
     }
 
     @Override
-    public StatefulSinkWriter<LinePoint, BufferedRequestState<LinePoint>> restoreWriter(
-            WriterInitContext context, Collection<BufferedRequestState<LinePoint>> recoveredState)
-            throws IOException {
-        return new StoreSinkWriter<>(
-                getElementConverter(),
-                context,
-                writerConfiguration(),
-                recoveredState,
-                clientFactory.create(),
-                new InfluxDbFailureClassifier(),
-                entryCodec(),
-                errorHandling());
+    protected InfluxDbBatchClient createClient() throws IOException {
+        return clientFactory.create();
+    }
+
+    @Override
+    protected FailureClassifier classifier() {
+        return new InfluxDbFailureClassifier();
     }
 
     @Override

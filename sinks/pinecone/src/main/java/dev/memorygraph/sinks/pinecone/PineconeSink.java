@@ -1,19 +1,15 @@
 package dev.memorygraph.sinks.pinecone;
 
 import dev.memorygraph.sinks.base.EntryStateSerializer;
+import dev.memorygraph.sinks.base.FailureClassifier;
 import dev.memorygraph.sinks.base.SinkErrorHandling;
+import dev.memorygraph.sinks.base.StoreEntrySink;
 import dev.memorygraph.sinks.base.StoreSink;
-import dev.memorygraph.sinks.base.StoreSinkWriter;
 import dev.memorygraph.sinks.pinecone.internal.PineconeBatchClient;
 import dev.memorygraph.sinks.pinecone.internal.PineconeFailureClassifier;
 import dev.memorygraph.sinks.pinecone.internal.PineconeSinkStateSerializer;
 import java.io.IOException;
-import java.util.Collection;
-import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
-import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.util.Preconditions;
 
 /**
@@ -29,7 +25,7 @@ import org.apache.flink.util.Preconditions;
  * dimension, bad metadata) goes to the dead-letter queue after the batch is split down to the
  * vector at fault; a bad key or a missing index fails the job naming the status.
  */
-public class PineconeSink extends StoreSink<VectorRecord, VectorRecord> {
+public class PineconeSink extends StoreEntrySink<VectorRecord> {
 
     private static final long serialVersionUID = 1L;
 
@@ -55,10 +51,7 @@ public class PineconeSink extends StoreSink<VectorRecord, VectorRecord> {
             StoreSink.Limits limits,
             PineconeBatchClient.Factory clientFactory,
             SinkErrorHandling errorHandling) {
-        super(
-                (ElementConverter<VectorRecord, VectorRecord>) (vector, context) -> vector,
-                limits,
-                errorHandling);
+        super(limits, errorHandling);
         this.clientFactory = clientFactory;
     }
 
@@ -68,19 +61,13 @@ public class PineconeSink extends StoreSink<VectorRecord, VectorRecord> {
     }
 
     @Override
-    public StatefulSinkWriter<VectorRecord, BufferedRequestState<VectorRecord>> restoreWriter(
-            WriterInitContext context,
-            Collection<BufferedRequestState<VectorRecord>> recoveredState)
-            throws IOException {
-        return new StoreSinkWriter<>(
-                getElementConverter(),
-                context,
-                writerConfiguration(),
-                recoveredState,
-                clientFactory.create(),
-                new PineconeFailureClassifier(),
-                entryCodec(),
-                errorHandling());
+    protected PineconeBatchClient createClient() throws IOException {
+        return clientFactory.create();
+    }
+
+    @Override
+    protected FailureClassifier classifier() {
+        return new PineconeFailureClassifier();
     }
 
     @Override
