@@ -110,7 +110,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
             return;
         }
         long start = System.nanoTime();
-        PiiPolicy policy = policyFor(event);
+        PiiPolicy policy = policyFor(enriched);
         List<String> texts = EventTexts.of(event);
         List<List<PiiFinding>> patternFindings = new ArrayList<>();
         List<CompletableFuture<List<PiiFinding>>> nerFindings = new ArrayList<>();
@@ -168,7 +168,9 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
                             new EnrichedEvent(
                                     enriched.event(),
                                     enriched.text(),
-                                    report(policy, counts, null))));
+                                    report(policy, counts, null),
+                                    enriched.embedding(),
+                                    enriched.metadata())));
         }
         List<String> redacted = redactAll(enriched.event(), texts, merged);
         if (policy == PiiPolicy.REDACT || merged.get(0).isEmpty()) {
@@ -181,7 +183,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
         metadata.put("eventId", enriched.eventId());
         metadata.put("pii", true);
         metadata.put("piiTypes", counts.keySet().stream().map(Enum::name).toList());
-        return vault.store(texts.get(0), enriched.event().tenantId(), metadata)
+        return vault.store(texts.get(0), enriched.tenantId(), metadata)
                 .handle(
                         (secretId, error) -> {
                             if (error != null) {
@@ -212,7 +214,7 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
                             patterns.detect(text), inProcess.recognize(text, null).join()));
         }
         ReasonCode reason =
-                policyFor(event) == PiiPolicy.VAULT
+                policyFor(enriched) == PiiPolicy.VAULT
                         ? ReasonCode.VAULT_UNAVAILABLE
                         : ReasonCode.PII_DETECTION_FAILED;
         result.complete(List.of(letter(enriched, texts, merged, reason, null)));
@@ -294,7 +296,12 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
                             t.templateVariables(),
                             t.templateRendered());
         }
-        return new EnrichedEvent(event, features, report(policy, counts, secretId));
+        return new EnrichedEvent(
+                event,
+                features,
+                report(policy, counts, secretId),
+                enriched.embedding(),
+                enriched.metadata());
     }
 
     private static PiiReport report(
@@ -309,7 +316,8 @@ public class PiiFunction extends RichAsyncFunction<EnrichedEvent, PiiResult> {
         return new PiiReport(policy.label(), types, numbers, secretId);
     }
 
-    private PiiPolicy policyFor(InboundEvent event) {
+    /** The policy of the event's tenant: its own, or a linked response's prompt's. */
+    private PiiPolicy policyFor(EnrichedEvent event) {
         String tenant = event.tenantId();
         return tenant == null ? defaultPolicy : tenantPolicies.getOrDefault(tenant, defaultPolicy);
     }

@@ -1,0 +1,174 @@
+package dev.memorygraph.operators.metadata;
+
+import dev.memorygraph.core.config.JobConfig;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.ReadableConfig;
+
+/**
+ * The {@code join.*} and {@code registry.*} options of stage 6, and the checked settings they make.
+ *
+ * @param joinWait how long (event time) a response waits for its prompt
+ * @param joinRetention how long a prompt's link, and a response that went on without its prompt,
+ *     are kept
+ * @param prices the fallback price table
+ */
+public record MetadataOptions(
+        Duration joinWait, Duration joinRetention, RegistrySettings registry, PriceTable prices)
+        implements Serializable {
+
+    public static final ConfigOption<Duration> JOIN_WAIT =
+            ConfigOptions.key("join.wait")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription(
+                            "How long (event time) a response waits for its prompt before it goes"
+                                    + " on with partial data (marked prompt_missing).");
+
+    public static final ConfigOption<Duration> JOIN_RETENTION =
+            ConfigOptions.key("join.retention")
+                    .durationType()
+                    .defaultValue(Duration.ofHours(2))
+                    .withDescription(
+                            "How long a prompt's model, tenant and session are kept for its"
+                                    + " responses, and a partial response for its late prompt."
+                                    + " At least join.wait.");
+
+    public static final ConfigOption<String> ADDRESS =
+            ConfigOptions.key("registry.address")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "gRPC target of the LLM-Registry (host:port or dns:///host:port)."
+                                    + " Unset: no model lookups; prices from"
+                                    + " registry.fallback-prices.");
+
+    public static final ConfigOption<Boolean> TLS =
+            ConfigOptions.key("registry.tls")
+                    .booleanType()
+                    .defaultValue(false)
+                    .withDescription("Whether the registry is called over TLS (system trust).");
+
+    public static final ConfigOption<Duration> CACHE_TTL =
+            ConfigOptions.key("registry.cache.ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(5))
+                    .withDescription(
+                            "How long a registry answer is used before it is asked again; the"
+                                    + " update stream refreshes entries meanwhile.");
+
+    public static final ConfigOption<Integer> BATCH_SIZE =
+            ConfigOptions.key("registry.batch.max-size")
+                    .intType()
+                    .defaultValue(100)
+                    .withDescription("Model ids asked in one BatchGetModels call at most.");
+
+    public static final ConfigOption<Duration> BATCH_DELAY =
+            ConfigOptions.key("registry.batch.max-delay")
+                    .durationType()
+                    .defaultValue(Duration.ofMillis(5))
+                    .withDescription(
+                            "How long a cache miss waits for other misses to share its call.");
+
+    public static final ConfigOption<Duration> TIMEOUT =
+            ConfigOptions.key("registry.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(2))
+                    .withDescription(
+                            "Deadline of one registry call; then the events go on with partial"
+                                    + " data.");
+
+    public static final ConfigOption<Duration> INITIAL_BACKOFF =
+            ConfigOptions.key("registry.reconnect.initial-backoff")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(1))
+                    .withDescription(
+                            "First wait before the update stream is reopened and before lookups"
+                                    + " are tried again after a failed call; doubles each time.");
+
+    public static final ConfigOption<Duration> MAX_BACKOFF =
+            ConfigOptions.key("registry.reconnect.max-backoff")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(1))
+                    .withDescription("Longest wait between reconnection attempts.");
+
+    public static final ConfigOption<Integer> CAPACITY =
+            ConfigOptions.key("registry.capacity")
+                    .intType()
+                    .defaultValue(1_000)
+                    .withDescription("Events in flight in the lookup, per subtask.");
+
+    public static final ConfigOption<String> FALLBACK_PRICES =
+            ConfigOptions.key("registry.fallback-prices")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "CSV of effective-dated prices used while the registry does not"
+                                    + " answer (format in the README). Unset: the table shipped"
+                                    + " in the job jar.");
+
+    public static MetadataOptions fromConfig(ReadableConfig config) {
+        Duration wait = config.get(JOIN_WAIT);
+        if (wait.isNegative()) {
+            throw JobConfig.invalid(JOIN_WAIT.key(), wait, "must not be negative");
+        }
+        Duration retention = JobConfig.positive(JOIN_RETENTION, config.get(JOIN_RETENTION));
+        if (retention.compareTo(wait) < 0) {
+            throw JobConfig.invalid(
+                    JOIN_RETENTION.key(),
+                    retention,
+                    "must be at least " + JOIN_WAIT.key() + " (" + wait + ")");
+        }
+        String address = config.getOptional(ADDRESS).map(String::strip).orElse(null);
+        if (address != null && address.isEmpty()) {
+            throw JobConfig.invalid(ADDRESS.key(), "", "name host:port or leave it unset");
+        }
+        int batchSize = config.get(BATCH_SIZE);
+        if (batchSize < 1 || batchSize > 1_000) {
+            throw JobConfig.invalid(BATCH_SIZE.key(), batchSize, "must be 1 to 1000");
+        }
+        Duration batchDelay = config.get(BATCH_DELAY);
+        if (batchDelay.isNegative()) {
+            throw JobConfig.invalid(BATCH_DELAY.key(), batchDelay, "must not be negative");
+        }
+        Duration initial = JobConfig.positive(INITIAL_BACKOFF, config.get(INITIAL_BACKOFF));
+        Duration max = JobConfig.positive(MAX_BACKOFF, config.get(MAX_BACKOFF));
+        if (max.compareTo(initial) < 0) {
+            throw JobConfig.invalid(
+                    MAX_BACKOFF.key(), max, "must be at least " + INITIAL_BACKOFF.key());
+        }
+        int capacity = config.get(CAPACITY);
+        if (capacity < 1) {
+            throw JobConfig.invalid(CAPACITY.key(), capacity, "must be at least 1");
+        }
+        RegistrySettings registry =
+                new RegistrySettings(
+                        address,
+                        config.get(TLS),
+                        JobConfig.positive(CACHE_TTL, config.get(CACHE_TTL)),
+                        batchSize,
+                        batchDelay,
+                        JobConfig.positive(TIMEOUT, config.get(TIMEOUT)),
+                        initial,
+                        max,
+                        capacity);
+        return new MetadataOptions(wait, retention, registry, prices(config));
+    }
+
+    private static PriceTable prices(ReadableConfig config) {
+        String file = config.getOptional(FALLBACK_PRICES).orElse(null);
+        if (file == null) {
+            return PriceTable.bundled();
+        }
+        String readable = JobConfig.readableFile(FALLBACK_PRICES.key(), file);
+        try {
+            return PriceTable.read(Path.of(readable));
+        } catch (IOException | IllegalArgumentException e) {
+            throw JobConfig.invalid(FALLBACK_PRICES.key(), file, "not a price table: " + e, e);
+        }
+    }
+}
