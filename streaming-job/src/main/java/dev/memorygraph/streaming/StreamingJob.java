@@ -18,6 +18,8 @@ import dev.memorygraph.operators.graph.GraphStage;
 import dev.memorygraph.operators.ingest.IngestSource;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLake;
+import dev.memorygraph.operators.metadata.MetadataOptions;
+import dev.memorygraph.operators.metadata.MetadataStage;
 import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.operators.pii.PiiStage;
 import dev.memorygraph.operators.reconcile.KafkaReconciliationQueue;
@@ -268,9 +270,10 @@ public final class StreamingJob {
     }
 
     /**
-     * Stages 1–6: source, validation, dedup, tenant resolution, text features and PII (dead letters
-     * of validation and PII to their sink). Everything downstream sees text only as the tenant's
-     * PII policy allows.
+     * Stages 1–6: source, validation, dedup, tenant resolution, text features, the prompt–response
+     * join, PII, embeddings, and the model registry with each response's cost (dead letters of
+     * validation and PII to their sink). The join comes before PII so that a response gets its
+     * prompt's tenant's policy. Everything downstream sees text only as that policy allows.
      */
     public DataStream<EnrichedEvent> enrich(StreamExecutionEnvironment env) {
         DataStream<RawEvent> raw =
@@ -287,8 +290,10 @@ public final class StreamingJob {
                 DedupStage.apply(validated.valid(), DedupOptions.fromConfig(config));
         DataStream<InboundEvent> withTenants =
                 TenantStage.apply(unique, TenantOptions.fromConfig(config));
+        MetadataOptions metadata = MetadataOptions.fromConfig(config);
         DataStream<EnrichedEvent> enriched =
-                TextStage.apply(withTenants, TextOptions.fromConfig(config));
+                MetadataStage.join(
+                        TextStage.apply(withTenants, TextOptions.fromConfig(config)), metadata);
         DataStream<DeadLetter> letters = validated.deadLetters();
         if (config.get(PiiOptions.ENABLED)) {
             PiiStage.Output pii = PiiStage.apply(enriched, PiiOptions.fromConfig(config));
@@ -298,6 +303,7 @@ public final class StreamingJob {
         if (config.get(EmbeddingOptions.ENABLED)) {
             enriched = EmbeddingStage.apply(enriched, EmbeddingOptions.fromConfig(config));
         }
+        enriched = MetadataStage.lookUpModels(enriched, metadata);
         letters.sinkTo(io.deadLetters()).uid(DeadLetterSink.UID).name("Dead-letter queue");
         return enriched;
     }

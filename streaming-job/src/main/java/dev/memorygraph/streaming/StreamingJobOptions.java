@@ -6,6 +6,7 @@ import dev.memorygraph.operators.embed.EmbeddingOptions;
 import dev.memorygraph.operators.graph.GraphOptions;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.EventLakeOptions;
+import dev.memorygraph.operators.metadata.MetadataOptions;
 import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.operators.tenant.TenantOptions;
 import dev.memorygraph.operators.text.TextOptions;
@@ -46,6 +47,7 @@ public final class StreamingJobOptions {
         DedupOptions.fromConfig(config);
         TenantOptions.fromConfig(config);
         TextOptions.fromConfig(config);
+        MetadataOptions.fromConfig(config);
         if (config.get(PiiOptions.ENABLED)) {
             PiiOptions.fromConfig(config);
         }

@@ -4,6 +4,7 @@ import dev.memorygraph.elasticsearch.server.EmbeddedElasticsearch;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
 import dev.memorygraph.operators.ingest.KafkaOptions;
 import dev.memorygraph.operators.lake.LakeFiles;
+import dev.memorygraph.operators.metadata.MetadataOptions;
 import dev.memorygraph.questdb.server.EmbeddedQuestDb;
 import dev.memorygraph.sinks.elasticsearch.ElasticsearchOptions;
 import dev.memorygraph.sinks.influxdb.InfluxDbOptions;
@@ -11,6 +12,7 @@ import dev.memorygraph.sinks.neo4j.GraphQueries;
 import dev.memorygraph.streaming.StreamingJob;
 import dev.memorygraph.testing.EmbeddedKafka;
 import dev.memorygraph.testing.KafkaTrafficProducer;
+import dev.memorygraph.testing.LocalModelRegistry;
 import dev.memorygraph.testing.TestRecord;
 import dev.memorygraph.testing.TrafficGenerator;
 import java.io.IOException;
@@ -79,6 +81,9 @@ public final class LocalStreamingRun {
         EmbeddedQuestDb timeSeries =
                 EmbeddedQuestDb.start(dir.resolve("questdb"), freeOr(9000, "QuestDB HTTP"), false);
 
+        LocalModelRegistry registry =
+                LocalModelRegistry.start(freeOr(9090, "model registry gRPC")).withGeneratorModels();
+
         KafkaTrafficProducer[] producerRef = new KafkaTrafficProducer[1];
         EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
         Configuration config =
@@ -101,6 +106,7 @@ public final class LocalStreamingRun {
         config.set(ElasticsearchOptions.TEXT_ANALYZER, "standard");
         config.set(InfluxDbOptions.ENABLED, true);
         config.set(InfluxDbOptions.URL, timeSeries.uri().toString());
+        config.set(MetadataOptions.ADDRESS, registry.address());
         int port = freeOr(webPort, "Flink web UI");
         config.set(RestOptions.PORT, port);
         int metricsPort = freeOr(9249, "Prometheus endpoint");
@@ -127,6 +133,8 @@ public final class LocalStreamingRun {
                         + "  Vectors      : prompts embedded in process (all-MiniLM-L6-v2 int8,"
                         + " 384 dimensions) into the lake; Pinecone off (no local server exists;"
                         + " set pinecone.enabled, pinecone.host and pinecone.api-key-file)%n"
+                        + "  Registry     : %s (gRPC, LLM-Registry; the generator's models but"
+                        + " llama-3.1-70b-instruct, whose responses are unpriced)%n"
                         + "  Reconcile    : Kafka topic %s; replay with"
                         + " dev.memorygraph.batch.reconcile.ReconciliationJob%n"
                         + "  Traffic      : %d records/s, %s; Ctrl-C stops%n%n",
@@ -145,6 +153,7 @@ public final class LocalStreamingRun {
                 search.uri(),
                 config.get(ElasticsearchOptions.INDEX),
                 timeSeries.uri(),
+                registry.address(),
                 config.get(KafkaOptions.RECONCILIATION_TOPIC),
                 rate,
                 events > 0 ? "stopping after " + events + " records" : "until stopped");
@@ -176,7 +185,15 @@ public final class LocalStreamingRun {
                         () -> {
                             if (stopped.compareAndSet(false, true)) {
                                 System.out.println("\nStopping...");
-                                stop(traffic, job, kafka, graph, neo4j, search, timeSeries);
+                                stop(
+                                        traffic,
+                                        job,
+                                        kafka,
+                                        graph,
+                                        neo4j,
+                                        search,
+                                        timeSeries,
+                                        registry);
                                 System.out.printf(
                                         "Stopped. %d lake rows left in %s%n",
                                         LakeFiles.committedRows(lake), lake);
@@ -233,12 +250,13 @@ public final class LocalStreamingRun {
                             config.get(ElasticsearchOptions.INDEX),
                             "/_search?q=text:refund&size=2&filter_path=hits.total,hits.hits._id"));
             String aggregate =
-                    "select status, count() responses, sum(total_tokens) tokens,"
-                            + " avg(latency_ms) latency_ms from llm_responses";
+                    "select model_id, count() responses, sum(total_tokens) tokens,"
+                            + " round(sum(cost), 4) cost, sum(unpriced) unpriced,"
+                            + " avg(latency_ms) latency_ms from llm_responses order by tokens desc";
             System.out.printf(
                     "%nTime series (QuestDB SQL, %s):%n  %s%n",
                     aggregate, sql(timeSeries.uri(), aggregate));
-            stop(traffic, job, kafka, graph, neo4j, search, timeSeries);
+            stop(traffic, job, kafka, graph, neo4j, search, timeSeries, registry);
             System.out.printf(
                     "Lake left in %s: files per partition %s%n",
                     lake, LakeFiles.filesPerPartition(lake));
@@ -303,7 +321,8 @@ public final class LocalStreamingRun {
             Driver graph,
             EmbeddedNeo4j neo4j,
             EmbeddedElasticsearch search,
-            EmbeddedQuestDb timeSeries) {
+            EmbeddedQuestDb timeSeries,
+            LocalModelRegistry registry) {
         traffic.interrupt();
         try {
             job.cancel().get(30, TimeUnit.SECONDS);
@@ -319,6 +338,11 @@ public final class LocalStreamingRun {
         neo4j.close();
         search.close();
         timeSeries.close();
+        try {
+            registry.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The answer of QuestDB to a SQL query, or the failure's class name. */

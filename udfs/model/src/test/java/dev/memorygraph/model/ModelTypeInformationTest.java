@@ -20,7 +20,9 @@ class ModelTypeInformationTest {
                 InboundEvent.class,
                 EnrichedEvent.class,
                 DeadLetter.class,
-                TextFeatures.class
+                TextFeatures.class,
+                PromptLink.class,
+                Metadata.class
             })
     void serializedAsPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

@@ -43,6 +43,8 @@ public record ElasticsearchIndex(
                     "model_id",
                     "model_provider",
                     "prompt_event_id",
+                    "cost_status",
+                    "cost_source",
                     "language",
                     "template_id",
                     "tags",

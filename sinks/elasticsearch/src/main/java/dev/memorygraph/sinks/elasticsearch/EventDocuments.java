@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.memorygraph.model.Cost;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.EventType;
 import dev.memorygraph.model.InboundEvent;
+import dev.memorygraph.model.Metadata;
 import dev.memorygraph.model.PiiReport;
 import dev.memorygraph.model.PromptEvent;
+import dev.memorygraph.model.PromptLink;
 import dev.memorygraph.model.ResponseEvent;
 import dev.memorygraph.model.TextFeatures;
 import java.io.Serializable;
@@ -42,14 +45,15 @@ public final class EventDocuments implements Serializable {
         doc.put("event_id", event.eventId());
         doc.put("event_type", event.type().name().toLowerCase(java.util.Locale.ROOT));
         doc.put("event_time", event.eventTime().toString());
-        putIfPresent(doc, "session_id", event.sessionId());
-        putIfPresent(doc, "user_id", event.userId());
-        putIfPresent(doc, "tenant_id", event.tenantId());
+        PromptLink link = enriched.metadataOrNone().prompt();
+        putIfPresent(doc, "session_id", link == null ? event.sessionId() : link.sessionId());
+        putIfPresent(doc, "user_id", link == null ? event.userId() : link.userId());
+        putIfPresent(doc, "tenant_id", enriched.tenantId());
         putIfPresent(doc, "text", event.text());
         if (event.type() == EventType.PROMPT) {
             prompt(doc, event.prompt());
         } else {
-            response(doc, event.response());
+            response(doc, event.response(), enriched.metadataOrNone());
         }
         TextFeatures text = enriched.text();
         if (text != null) {
@@ -92,8 +96,12 @@ public final class EventDocuments implements Serializable {
         }
     }
 
-    private static void response(ObjectNode doc, ResponseEvent response) {
+    private static void response(ObjectNode doc, ResponseEvent response, Metadata metadata) {
         putIfPresent(doc, "prompt_event_id", response.promptEventId());
+        if (metadata.prompt() != null) {
+            putIfPresent(doc, "model_id", metadata.prompt().modelId());
+            putIfPresent(doc, "model_provider", metadata.prompt().provider());
+        }
         if (response.response() != null) {
             putIfPresent(doc, "finish_reason", response.response().finishReason());
         }
@@ -106,9 +114,18 @@ public final class EventDocuments implements Serializable {
         if (response.metrics() != null) {
             putIfPresent(doc, "latency_ms", response.metrics().latency());
             putIfPresent(doc, "ttft_ms", response.metrics().ttft());
-            if (response.metrics().cost() != null) {
-                doc.put("cost", response.metrics().cost());
-            }
+        }
+        Cost cost = metadata.cost();
+        Double reported = response.metrics() == null ? null : response.metrics().cost();
+        if (cost != null && cost.priced()) {
+            doc.put("cost", cost.usd());
+            doc.put("cost_source", cost.priceSource());
+        } else if (reported != null) {
+            doc.put("cost", reported);
+            doc.put("cost_source", "reported");
+        }
+        if (cost != null) {
+            doc.put("cost_status", cost.status());
         }
     }
 

@@ -2,10 +2,13 @@ package dev.memorygraph.sinks.influxdb;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
+import dev.memorygraph.model.Cost;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.EventType;
 import dev.memorygraph.model.InboundEvent;
+import dev.memorygraph.model.Metadata;
 import dev.memorygraph.model.PromptEvent;
+import dev.memorygraph.model.PromptLink;
 import dev.memorygraph.model.ResponseEvent;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +22,13 @@ import java.time.Instant;
  *   <li>{@code llm_prompts}: tags {@code tenant_id}, {@code model_id}, {@code provider}, {@code
  *       user_id}, {@code application_id}; field {@code tokens} (the prompt's token count).
  *   <li>{@code llm_responses}: tags {@code status} ({@code ok} or {@code error}), {@code
- *       finish_reason}, and the prompt's tags once the prompt–response join exists (issue 11);
- *       fields {@code prompt_tokens}, {@code completion_tokens}, {@code total_tokens}, {@code
- *       latency_ms}, {@code ttft_ms}, {@code throughput}, {@code cost}, {@code error} (0 or 1).
+ *       finish_reason}, and the prompt's {@code tenant_id}, {@code user_id}, {@code model_id} and
+ *       {@code provider} through the prompt–response join; fields {@code prompt_tokens}, {@code
+ *       completion_tokens}, {@code total_tokens}, {@code latency_ms}, {@code ttft_ms}, {@code
+ *       throughput}, {@code cost} (USD, only when priced), {@code unpriced} (0 or 1), {@code error}
+ *       (0 or 1). A response that went on without its prompt keeps that first point: when its
+ *       prompt arrives late, the completed response is not written again here (its tags would make
+ *       it a second series), only to the lake and the other stores.
  * </ul>
  *
  * <p><b>Timestamps.</b> InfluxDB keeps one point per measurement, tag set and timestamp, so two
@@ -42,12 +49,19 @@ public final class EventPoints implements Serializable {
         if (event.type() == EventType.PROMPT) {
             point = prompt(event.prompt(), enriched);
         } else if (event.type() == EventType.RESPONSE) {
-            point = response(event.response());
+            Metadata metadata = enriched.metadataOrNone();
+            if (Metadata.COMPLETED.equals(metadata.join())) {
+                // its partial point is written; tags name the series, so a completed point would be
+                // a second one rather than an overwrite (the lake and the graph have it complete)
+                return null;
+            }
+            point = response(event.response(), metadata);
         } else {
             return null;
         }
-        tag(point, "tenant_id", event.tenantId());
-        tag(point, "user_id", event.userId());
+        PromptLink link = enriched.metadataOrNone().prompt();
+        tag(point, "tenant_id", enriched.tenantId());
+        tag(point, "user_id", link == null ? event.userId() : link.userId());
         point.time(timestamp(event.eventId(), event.eventTime()), WritePrecision.NS);
         return new LinePoint(event.eventId(), point.toLineProtocol());
     }
@@ -74,8 +88,12 @@ public final class EventPoints implements Serializable {
         return point;
     }
 
-    private static Point response(ResponseEvent response) {
+    private static Point response(ResponseEvent response, Metadata metadata) {
         Point point = Point.measurement("llm_responses");
+        if (metadata.prompt() != null) {
+            tag(point, "model_id", metadata.prompt().modelId());
+            tag(point, "provider", metadata.prompt().provider());
+        }
         boolean failed = response.error() != null;
         point.addTag("status", failed ? "error" : "ok");
         if (response.response() != null) {
@@ -93,9 +111,17 @@ public final class EventPoints implements Serializable {
             if (response.metrics().throughput() != null) {
                 point.addField("throughput", response.metrics().throughput());
             }
-            if (response.metrics().cost() != null) {
-                point.addField("cost", response.metrics().cost());
-            }
+        }
+        Cost cost = metadata.cost();
+        Double reported = response.metrics() == null ? null : response.metrics().cost();
+        if (cost != null && cost.priced()) {
+            point.addField("cost", cost.usd());
+        } else if (reported != null) {
+            point.addField("cost", reported);
+        }
+        if (cost != null) {
+            // an unpriced response has no cost field: counted, never summed as 0
+            point.addField("unpriced", cost.priced() ? 0L : 1L);
         }
         return point;
     }

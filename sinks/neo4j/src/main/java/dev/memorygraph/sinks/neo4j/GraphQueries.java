@@ -29,13 +29,18 @@ public final class GraphQueries {
             ORDER BY uses DESC, textHash
             """;
 
-    /** Prompts, tokens and cost by model. */
+    /**
+     * Prompts, tokens and cost (USD) by model; {@code unpriced} counts responses without a price
+     * (their cost is unknown, not 0; a model with only those has a null cost).
+     */
     public static final String TOKENS_AND_COST_BY_MODEL =
             """
             MATCH (p:Prompt)-[:USES_MODEL]->(m:Model)
             OPTIONAL MATCH (p)-[:GENERATED]->(r:Response)
             RETURN m.id AS model, count(DISTINCT p) AS prompts,
-                   sum(r.totalTokens) AS tokens, round(sum(r.cost), 4) AS cost
+                   sum(r.totalTokens) AS tokens,
+                   CASE WHEN count(r.cost) = 0 THEN null ELSE round(sum(r.cost), 4) END AS cost,
+                   count(CASE WHEN r.costStatus = 'unpriced' THEN 1 END) AS unpriced
             ORDER BY tokens DESC, model
             """;
 }

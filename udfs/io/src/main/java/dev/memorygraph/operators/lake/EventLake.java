@@ -1,6 +1,7 @@
 package dev.memorygraph.operators.lake;
 
 import dev.memorygraph.model.EnrichedEvent;
+import dev.memorygraph.model.Metadata;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -63,14 +64,17 @@ public final class EventLake {
     /**
      * Every event of the lake once. The lake is append-only and a replay (a consumer-group reset, a
      * restore from an older checkpoint) appends the same events again, so rows are deduplicated by
-     * event id; which copy survives is not defined (copies differ only in their Kafka coordinates
-     * and ingestion time). Meant for bounded jobs (BATCH mode), where each id's state is dropped
-     * once the id is done; in STREAMING mode the ids read stay in state.
+     * event id. Copies of a replay differ only in their Kafka coordinates and ingestion time; a
+     * response that went on without its prompt and was completed later has a {@code prompt_missing}
+     * row and a {@code completed} one, and the most complete row wins ({@code completed}, then
+     * {@code joined}, then the rest, {@code prompt_missing} last). Meant for bounded jobs: each
+     * id's row is emitted when the input ends (in BATCH mode, when the id is done, its state then
+     * dropped).
      */
     public static DataStream<EnrichedEvent> read(StreamExecutionEnvironment env, String path) {
         return readRows(env, path)
                 .keyBy(EnrichedEvent::eventId, Types.STRING)
-                .process(new FirstOfEachEvent())
+                .process(new BestOfEachEvent())
                 .uid(SOURCE_UID + "-dedup")
                 .name("One row per event id");
     }
@@ -89,27 +93,51 @@ public final class EventLake {
                 .name("Decode lake rows");
     }
 
-    /** Passes the first row of each event id, drops later copies. */
-    static final class FirstOfEachEvent
+    /** Keeps the most complete row of each event id and passes it on when the input ends. */
+    static final class BestOfEachEvent
             extends KeyedProcessFunction<String, EnrichedEvent, EnrichedEvent> {
         private static final long serialVersionUID = 1L;
 
-        private transient ValueState<Boolean> seen;
+        private transient ValueState<EnrichedEvent> best;
 
         @Override
         public void open(OpenContext openContext) {
-            seen =
+            best =
                     getRuntimeContext()
-                            .getState(new ValueStateDescriptor<>("lake-event-seen", Types.BOOLEAN));
+                            .getState(
+                                    new ValueStateDescriptor<>(
+                                            "lake-event-best",
+                                            TypeInformation.of(EnrichedEvent.class)));
         }
 
         @Override
         public void processElement(EnrichedEvent row, Context ctx, Collector<EnrichedEvent> out)
                 throws Exception {
-            if (seen.value() == null) {
-                seen.update(true);
-                out.collect(row);
+            EnrichedEvent kept = best.value();
+            if (kept == null) {
+                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             }
+            if (kept == null || rank(row) > rank(kept)) {
+                best.update(row);
+            }
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<EnrichedEvent> out)
+                throws Exception {
+            out.collect(best.value());
+            best.clear();
+        }
+
+        static int rank(EnrichedEvent row) {
+            String join = row.metadataOrNone().join();
+            if (Metadata.COMPLETED.equals(join)) {
+                return 3;
+            }
+            if (Metadata.JOINED.equals(join)) {
+                return 2;
+            }
+            return Metadata.PROMPT_MISSING.equals(join) ? 0 : 1;
         }
     }
 }

@@ -1,13 +1,17 @@
 package dev.memorygraph.operators.lake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.memorygraph.model.Cost;
 import dev.memorygraph.model.Embedding;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.EventJson;
 import dev.memorygraph.model.EventOrigin;
 import dev.memorygraph.model.EventType;
 import dev.memorygraph.model.InboundEvent;
+import dev.memorygraph.model.Metadata;
+import dev.memorygraph.model.ModelInfo;
 import dev.memorygraph.model.PiiReport;
+import dev.memorygraph.model.PromptLink;
 import dev.memorygraph.model.TextFeatures;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +65,7 @@ public final class EventLakeRecords {
             case PROMPT -> {
                 r.put("application_id", e.prompt().session().applicationId());
                 r.put("model_id", e.prompt().model() == null ? null : e.prompt().model().id());
+                r.put("tenant_id", e.prompt().tenantId());
             }
             case RESPONSE -> r.put("prompt_event_id", e.response().promptEventId());
             case SESSION -> {
@@ -69,6 +74,7 @@ public final class EventLakeRecords {
             }
         }
         r.put("text", e.text());
+        metadata(r, enriched);
         TextFeatures t = enriched.text();
         if (t != null) {
             r.put("text_hash", t.textHash());
@@ -172,7 +178,127 @@ public final class EventLakeRecords {
             }
             embedding = new Embedding(string(r, "embedding_model"), vector);
         }
-        return new EnrichedEvent(event, text, pii, embedding);
+        return new EnrichedEvent(event, text, pii, embedding, metadata(r, event));
+    }
+
+    /** Stage 6's columns; for responses also the session, user, tenant and model of the join. */
+    private static void metadata(GenericData.Record r, EnrichedEvent enriched) {
+        InboundEvent e = enriched.event();
+        if (e.type() == EventType.PROMPT && e.prompt().model() != null) {
+            r.put("model_provider", e.prompt().model().provider());
+        }
+        Metadata m = enriched.metadata();
+        if (m == null) {
+            return;
+        }
+        PromptLink link = m.prompt();
+        if (link != null) {
+            r.put("session_id", link.sessionId());
+            r.put("user_id", link.userId());
+            r.put("tenant_id", link.tenantId());
+            r.put("model_id", link.modelId());
+            r.put("model_provider", link.provider());
+            r.put(
+                    "prompt_time",
+                    link.promptTime() == null ? null : link.promptTime().toEpochMilli());
+            r.put("prompt_tokens_counted", link.promptTokens());
+        }
+        r.put("join_status", m.join());
+        ModelInfo model = m.model();
+        if (model != null) {
+            r.put("model_family", model.family());
+            r.put("model_version", model.version());
+            r.put("model_deprecated", model.deprecated());
+            r.put("model_source", model.source());
+        }
+        Cost cost = m.cost();
+        if (cost != null) {
+            r.put("cost_usd", cost.usd());
+            r.put("cost_status", cost.status());
+            r.put("cost_token_source", cost.tokenSource());
+            r.put("cost_price_source", cost.priceSource());
+            r.put(
+                    "cost_price_effective_from",
+                    cost.priceEffectiveFrom() == null
+                            ? null
+                            : cost.priceEffectiveFrom().toEpochMilli());
+            r.put("cost_input_tokens", cost.inputTokens());
+            r.put("cost_output_tokens", cost.outputTokens());
+            r.put("cost_cached_input_tokens", cost.cachedInputTokens());
+            r.put("cost_reasoning_tokens", cost.reasoningTokens());
+        }
+        r.put("enrichment_missing", m.missing().isEmpty() ? null : m.missing());
+    }
+
+    /**
+     * Stage 6's part of a row; {@code null} for rows written before 0.3 or without it. The model is
+     * rebuilt as far as the lake keeps it (family, version, deprecation, source).
+     */
+    private static Metadata metadata(GenericRecord r, InboundEvent event) {
+        if (r.getSchema().getField("join_status") == null) {
+            return null;
+        }
+        String join = string(r, "join_status");
+        String costStatus = string(r, "cost_status");
+        String modelSource = string(r, "model_source");
+        List<String> missing = strings(r.get("enrichment_missing"));
+        if (join == null && costStatus == null && modelSource == null && missing == null) {
+            return null;
+        }
+        PromptLink link = null;
+        if (event.type() == EventType.RESPONSE && Metadata.JOINED.equals(join)
+                || Metadata.COMPLETED.equals(join)) {
+            link =
+                    new PromptLink(
+                            event.response().promptEventId(),
+                            instant(r.get("prompt_time")),
+                            string(r, "session_id"),
+                            string(r, "user_id"),
+                            string(r, "tenant_id"),
+                            string(r, "model_id"),
+                            string(r, "model_provider"),
+                            (Integer) r.get("prompt_tokens_counted"));
+        }
+        ModelInfo model = null;
+        if (modelSource != null) {
+            Boolean deprecated = (Boolean) r.get("model_deprecated");
+            model =
+                    new ModelInfo(
+                            string(r, "model_id"),
+                            string(r, "model_provider"),
+                            string(r, "model_family"),
+                            string(r, "model_version"),
+                            null,
+                            null,
+                            List.of(),
+                            null,
+                            null,
+                            deprecated != null && deprecated,
+                            modelSource);
+        }
+        Cost cost = null;
+        if (costStatus != null) {
+            cost =
+                    new Cost(
+                            (Double) r.get("cost_usd"),
+                            costStatus,
+                            string(r, "cost_token_source"),
+                            string(r, "cost_price_source"),
+                            instant(r.get("cost_price_effective_from")),
+                            longOrZero(r.get("cost_input_tokens")),
+                            longOrZero(r.get("cost_output_tokens")),
+                            longOrZero(r.get("cost_cached_input_tokens")),
+                            longOrZero(r.get("cost_reasoning_tokens")));
+        }
+        return new Metadata(link, join, model, cost, missing);
+    }
+
+    private static Instant instant(Object millis) {
+        return millis == null ? null : Instant.ofEpochMilli((Long) millis);
+    }
+
+    private static long longOrZero(Object value) {
+        return value == null ? 0L : (Long) value;
     }
 
     private static String string(GenericRecord r, String field) {

@@ -25,12 +25,16 @@ import static dev.memorygraph.model.graph.RelationshipType.USES_MODEL;
 
 import dev.memorygraph.core.hash.Sha256;
 import dev.memorygraph.model.ContextDocument;
+import dev.memorygraph.model.Cost;
 import dev.memorygraph.model.Embedding;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.FunctionCall;
+import dev.memorygraph.model.Metadata;
+import dev.memorygraph.model.ModelInfo;
 import dev.memorygraph.model.ModelRef;
 import dev.memorygraph.model.PiiReport;
 import dev.memorygraph.model.PromptEvent;
+import dev.memorygraph.model.PromptLink;
 import dev.memorygraph.model.ResponseEvent;
 import dev.memorygraph.model.SessionEvent;
 import dev.memorygraph.model.SessionRef;
@@ -67,9 +71,15 @@ public final class GraphExtractor {
                             enriched.text(),
                             enriched.pii(),
                             enriched.embedding(),
+                            enriched.metadataOrNone(),
                             out);
             case RESPONSE ->
-                    response(enriched.event().response(), enriched.text(), enriched.pii(), out);
+                    response(
+                            enriched.event().response(),
+                            enriched.text(),
+                            enriched.pii(),
+                            enriched.metadataOrNone(),
+                            out);
             case SESSION -> session(enriched.event().session(), out);
         }
         return out;
@@ -80,6 +90,7 @@ public final class GraphExtractor {
             TextFeatures text,
             PiiReport pii,
             Embedding embedding,
+            Metadata metadata,
             List<GraphMutation> out) {
         String id = event.eventId();
         SessionRef session = event.session();
@@ -130,7 +141,9 @@ public final class GraphExtractor {
         organisation(session.userId(), session.id(), session.applicationId(), tenant, id, out);
 
         if (model != null) {
-            out.add(node(MODEL, model.id(), new Props().put("provider", model.provider()), id));
+            Props modelProps = new Props().put("provider", model.provider());
+            registryProperties(modelProps, metadata.model());
+            out.add(node(MODEL, model.id(), modelProps, id));
             Props uses = new Props().put("version", model.version());
             if (model.parameters() != null) {
                 uses.put("temperature", model.parameters().temperature())
@@ -207,7 +220,11 @@ public final class GraphExtractor {
     }
 
     private void response(
-            ResponseEvent event, TextFeatures text, PiiReport pii, List<GraphMutation> out) {
+            ResponseEvent event,
+            TextFeatures text,
+            PiiReport pii,
+            Metadata metadata,
+            List<GraphMutation> out) {
         String id = event.eventId();
         Props response =
                 new Props()
@@ -225,12 +242,23 @@ public final class GraphExtractor {
                     .put("completionTokens", event.usage().completionTokens())
                     .put("totalTokens", event.usage().totalTokens());
         }
+        Double reported = event.metrics() == null ? null : event.metrics().cost();
         if (event.metrics() != null) {
             response.put("latencyMs", event.metrics().latency())
                     .put("ttftMs", event.metrics().ttft())
                     .put("throughput", event.metrics().throughput())
-                    .put("cost", event.metrics().cost());
+                    .put("reportedCost", reported);
         }
+        costProperties(response, metadata, reported);
+        PromptLink prompt = metadata.prompt();
+        if (prompt != null) {
+            response.put("tenant", prompt.tenantId())
+                    .put("modelId", prompt.modelId())
+                    .put("sessionId", prompt.sessionId())
+                    .put("userId", prompt.userId());
+        }
+        // always written, so a completed response clears what its partial write said was missing
+        response.put("join", metadata.join()).put("missing", metadata.missing());
         if (event.error() != null) {
             response.put("errorCode", event.error().code())
                     .put("errorType", event.error().type())
@@ -306,6 +334,45 @@ public final class GraphExtractor {
                 event.tenantId(),
                 id,
                 out);
+    }
+
+    /**
+     * {@code cost} (USD; absent when unpriced, never 0 for "unknown"), {@code costStatus}, {@code
+     * costSource} ({@code registry} or {@code fallback} prices, or {@code reported} when only the
+     * event's own {@code metrics.cost} is known), {@code tokenSource} and the prices' date.
+     */
+    private static void costProperties(Props response, Metadata metadata, Double reported) {
+        Cost cost = metadata.cost();
+        if (cost == null) {
+            response.put("cost", reported).put("costSource", reported == null ? null : "reported");
+            return;
+        }
+        if (cost.priced()) {
+            response.put("cost", cost.usd()).put("costSource", cost.priceSource());
+        } else if (reported != null) {
+            response.put("cost", reported).put("costSource", "reported");
+        } else {
+            response.put("cost", null).put("costSource", null);
+        }
+        response.put("costStatus", cost.status())
+                .put("tokenSource", cost.tokenSource())
+                .put("priceEffectiveFrom", cost.priceEffectiveFrom())
+                .put("cachedPromptTokens", cost.cachedInputTokens())
+                .put("reasoningTokens", cost.reasoningTokens());
+    }
+
+    /** The registry's data on a {@code Model} node, when the metadata stage found it. */
+    private static void registryProperties(Props model, ModelInfo info) {
+        if (info == null) {
+            return;
+        }
+        model.put("family", info.family())
+                .put("version", info.version())
+                .put("contextWindow", info.contextWindow())
+                .put("maxOutputTokens", info.maxOutputTokens())
+                .put("capabilities", info.capabilities())
+                .put("releasedAt", info.releasedAt())
+                .put("deprecatedAt", info.deprecatedAt());
     }
 
     /** Application and tenant nodes with their links, where the event names them. */
