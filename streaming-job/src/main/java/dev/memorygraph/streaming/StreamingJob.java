@@ -23,6 +23,8 @@ import dev.memorygraph.operators.metadata.MetadataStage;
 import dev.memorygraph.operators.pii.PiiOptions;
 import dev.memorygraph.operators.pii.PiiStage;
 import dev.memorygraph.operators.reconcile.KafkaReconciliationQueue;
+import dev.memorygraph.operators.reenrich.ReEnrichmentRecords;
+import dev.memorygraph.operators.reenrich.ReEnrichmentSink;
 import dev.memorygraph.operators.tenant.TenantOptions;
 import dev.memorygraph.operators.tenant.TenantStage;
 import dev.memorygraph.operators.text.TextOptions;
@@ -89,8 +91,9 @@ public final class StreamingJob {
      * Everything the job reads and writes. {@code graph} holds the graph sinks (see {@link
      * GraphSinks}); it is null when the graph is not written. {@code search} is the full-text store
      * (Elasticsearch), {@code timeSeries} the time-series store (InfluxDB) and {@code vectors} the
-     * vector store (Pinecone), each null when it is off. The sinks are set on the operators with
-     * the uids the README lists.
+     * vector store (Pinecone), each null when it is off; {@code reenrich} takes the events that
+     * went on with partial data (null: none is kept). The sinks are set on the operators with the
+     * uids the README lists.
      */
     public record Io(
             Source<RawEvent, ?, ?> source,
@@ -100,13 +103,27 @@ public final class StreamingJob {
             GraphSinks graph,
             Sink<IndexAction> search,
             Sink<LinePoint> timeSeries,
-            Sink<VectorRecord> vectors) {
+            Sink<VectorRecord> vectors,
+            Sink<EnrichedEvent> reenrich) {
 
         public Io {
             Objects.requireNonNull(source, "source");
             Objects.requireNonNull(watermarks, "watermarks");
             Objects.requireNonNull(deadLetters, "deadLetters");
             Objects.requireNonNull(lake, "lake");
+        }
+
+        /** Without a re-enrichment topic. */
+        public Io(
+                Source<RawEvent, ?, ?> source,
+                WatermarkStrategy<RawEvent> watermarks,
+                Sink<DeadLetter> deadLetters,
+                Sink<EnrichedEvent> lake,
+                GraphSinks graph,
+                Sink<IndexAction> search,
+                Sink<LinePoint> timeSeries,
+                Sink<VectorRecord> vectors) {
+            this(source, watermarks, deadLetters, lake, graph, search, timeSeries, vectors, null);
         }
 
         /** Without a vector store. */
@@ -118,7 +135,7 @@ public final class StreamingJob {
                 GraphSinks graph,
                 Sink<IndexAction> search,
                 Sink<LinePoint> timeSeries) {
-            this(source, watermarks, deadLetters, lake, graph, search, timeSeries, null);
+            this(source, watermarks, deadLetters, lake, graph, search, timeSeries, null, null);
         }
     }
 
@@ -172,7 +189,8 @@ public final class StreamingJob {
                         : null,
                 config.get(ElasticsearchOptions.ENABLED) ? elasticsearchSink(config) : null,
                 config.get(InfluxDbOptions.ENABLED) ? influxDbSink(config) : null,
-                vectorStoreOn(config) ? pineconeSink(config) : null);
+                vectorStoreOn(config) ? pineconeSink(config) : null,
+                ReEnrichmentSink.create(config));
     }
 
     /** The Elasticsearch sink from {@code elasticsearch.*}, with the job's queues. */
@@ -293,7 +311,10 @@ public final class StreamingJob {
         MetadataOptions metadata = MetadataOptions.fromConfig(config);
         DataStream<EnrichedEvent> enriched =
                 MetadataStage.join(
-                        TextStage.apply(withTenants, TextOptions.fromConfig(config)), metadata);
+                        MetadataStage.lookUpUsers(
+                                TextStage.apply(withTenants, TextOptions.fromConfig(config)),
+                                metadata),
+                        metadata);
         DataStream<DeadLetter> letters = validated.deadLetters();
         if (config.get(PiiOptions.ENABLED)) {
             PiiStage.Output pii = PiiStage.apply(enriched, PiiOptions.fromConfig(config));
@@ -314,6 +335,14 @@ public final class StreamingJob {
      */
     public void writeStores(DataStream<EnrichedEvent> enriched) {
         enriched.sinkTo(io.lake()).uid(EventLake.SINK_UID).name("Event lake (Parquet)");
+        if (io.reenrich() != null) {
+            enriched.filter(ReEnrichmentRecords::needed)
+                    .uid(ReEnrichmentSink.FILTER_UID)
+                    .name("Events with partial data")
+                    .sinkTo(io.reenrich())
+                    .uid(ReEnrichmentSink.UID)
+                    .name("Re-enrichment topic");
+        }
         if (io.search() != null) {
             enriched.flatMap(new SearchDocuments(config.get(ElasticsearchOptions.INDEX)))
                     .returns(TypeInformation.of(IndexAction.class))
@@ -324,13 +353,7 @@ public final class StreamingJob {
                     .name("Elasticsearch");
         }
         if (io.timeSeries() != null) {
-            enriched.flatMap(new TimeSeriesPoints())
-                    .returns(TypeInformation.of(LinePoint.class))
-                    .uid(TIME_SERIES_POINTS_UID)
-                    .name("Time-series points")
-                    .sinkTo(io.timeSeries())
-                    .uid(INFLUXDB_SINK_UID)
-                    .name("InfluxDB");
+            writeTimeSeries(enriched, io.timeSeries());
         }
         if (io.vectors() != null) {
             enriched.flatMap(
@@ -356,6 +379,17 @@ public final class StreamingJob {
                     .uid(NEO4J_REFERENCE_SINK_UID)
                     .name("Neo4j reference data");
         }
+    }
+
+    /** Prompts and responses as points into {@code sink}, with the uids the README lists. */
+    public static void writeTimeSeries(DataStream<EnrichedEvent> enriched, Sink<LinePoint> sink) {
+        enriched.flatMap(new TimeSeriesPoints())
+                .returns(TypeInformation.of(LinePoint.class))
+                .uid(TIME_SERIES_POINTS_UID)
+                .name("Time-series points")
+                .sinkTo(sink)
+                .uid(INFLUXDB_SINK_UID)
+                .name("InfluxDB");
     }
 
     /**

@@ -30,7 +30,6 @@ import dev.memorygraph.sinks.pinecone.VectorRecord;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +40,11 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The reconciliation job (spec §2.2 "Write failures"), the first bounded job: replays the writes
@@ -319,26 +316,11 @@ public final class ReconciliationJob {
     }
 
     private static KafkaSource<Reconciliation> source(Configuration config, ReconcileRange range) {
-        Map<TopicPartition, Long> start = new HashMap<>();
-        Map<TopicPartition, Long> stop = new HashMap<>();
-        range.stop()
-                .forEach(
-                        (partition, offset) -> {
-                            TopicPartition topicPartition =
-                                    new TopicPartition(range.topic(), partition);
-                            start.put(topicPartition, range.start().getOrDefault(partition, 0L));
-                            stop.put(topicPartition, offset);
-                        });
-        return KafkaSource.<Reconciliation>builder()
-                .setBootstrapServers(KafkaOptions.bootstrapServers(config))
-                .setProperties(KafkaOptions.clientProperties(config))
-                .setGroupId(config.get(ReconciliationOptions.GROUP) + "-reader")
-                .setProperty("commit.offsets.on.checkpoint", "false")
-                .setPartitions(new java.util.HashSet<>(start.keySet()))
-                .setStartingOffsets(OffsetsInitializer.offsets(start))
-                .setBounded(OffsetsInitializer.offsets(stop))
-                .setDeserializer(new RecordDeserializer())
-                .build();
+        return ReconcileTopic.source(
+                config,
+                range,
+                config.get(ReconciliationOptions.GROUP) + "-reader",
+                new RecordDeserializer());
     }
 
     /** Records the pre-scan found unreadable go to the DLQ as they were. */

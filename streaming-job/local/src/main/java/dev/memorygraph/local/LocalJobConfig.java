@@ -53,14 +53,14 @@ public final class LocalJobConfig {
     }
 
     /**
-     * A job on its own topics {@code prefix.prompts}, {@code .responses}, {@code .sessions} and
-     * {@code .dlq} (created here), with the lake and checkpoints under {@code dir} and checkpoints
-     * every 300 ms: for integration tests that share one broker.
+     * A job on its own topics {@code prefix.prompts}, {@code .responses}, {@code .sessions}, {@code
+     * .dlq} and {@code .reenrich} (created here), with the lake and checkpoints under {@code dir}
+     * and checkpoints every 300 ms: for integration tests that share one broker.
      */
     public static Configuration forTopics(
             EmbeddedKafka kafka, String prefix, Path dir, URI neo4jBolt) throws Exception {
         kafka.createTopics(2, prefix + ".prompts", prefix + ".responses");
-        kafka.createTopics(1, prefix + ".sessions", prefix + ".dlq");
+        kafka.createTopics(1, prefix + ".sessions", prefix + ".dlq", prefix + ".reenrich");
         Configuration config =
                 create(
                         kafka.bootstrapServers(),
@@ -72,6 +72,7 @@ public final class LocalJobConfig {
         config.set(KafkaOptions.RESPONSES_TOPIC, prefix + ".responses");
         config.set(KafkaOptions.SESSIONS_TOPIC, prefix + ".sessions");
         config.set(KafkaOptions.DLQ_TOPIC, prefix + ".dlq");
+        config.set(KafkaOptions.REENRICH_TOPIC, prefix + ".reenrich");
         // tests that check embeddings turn the stage on; the others do not pay for the model
         config.set(EmbeddingOptions.ENABLED, false);
         return config;
@@ -88,5 +89,26 @@ public final class LocalJobConfig {
                 "dev.memorygraph.metrics.prometheus.MemoryGraphPrometheusReporterFactory");
         config.setString("metrics.reporter.prom.port", String.valueOf(port));
         return config;
+    }
+
+    /**
+     * {@code config} as the arguments of a bounded job run on the same stack: every option but the
+     * streaming job's own execution, state and pipeline settings, and {@code
+     * --execution.runtime-mode BATCH}.
+     */
+    public static String[] batchArguments(Configuration config) {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<String, String> option : config.toMap().entrySet()) {
+            if (option.getKey().startsWith("execution.")
+                    || option.getKey().startsWith("state.")
+                    || option.getKey().startsWith("pipeline.")) {
+                continue;
+            }
+            args.add("--" + option.getKey());
+            args.add(option.getValue());
+        }
+        args.add("--execution.runtime-mode");
+        args.add("BATCH");
+        return args.toArray(String[]::new);
     }
 }

@@ -13,6 +13,7 @@ import dev.memorygraph.streaming.StreamingJob;
 import dev.memorygraph.testing.EmbeddedKafka;
 import dev.memorygraph.testing.KafkaTrafficProducer;
 import dev.memorygraph.testing.LocalModelRegistry;
+import dev.memorygraph.testing.LocalUserDirectory;
 import dev.memorygraph.testing.TestRecord;
 import dev.memorygraph.testing.TrafficGenerator;
 import java.io.IOException;
@@ -84,6 +85,9 @@ public final class LocalStreamingRun {
         LocalModelRegistry registry =
                 LocalModelRegistry.start(freeOr(9090, "model registry gRPC")).withGeneratorModels();
 
+        LocalUserDirectory users =
+                LocalUserDirectory.start(freeOr(8090, "user directory"), null).withGeneratorUsers();
+
         KafkaTrafficProducer[] producerRef = new KafkaTrafficProducer[1];
         EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
         Configuration config =
@@ -98,7 +102,10 @@ public final class LocalStreamingRun {
                 config.get(KafkaOptions.PROMPTS_TOPIC),
                 config.get(KafkaOptions.RESPONSES_TOPIC));
         kafka.createTopics(
-                1, config.get(KafkaOptions.SESSIONS_TOPIC), config.get(KafkaOptions.DLQ_TOPIC));
+                1,
+                config.get(KafkaOptions.SESSIONS_TOPIC),
+                config.get(KafkaOptions.DLQ_TOPIC),
+                config.get(KafkaOptions.REENRICH_TOPIC));
 
         config.set(ElasticsearchOptions.ENABLED, true);
         config.set(ElasticsearchOptions.HOSTS, List.of(search.uri().toString()));
@@ -107,6 +114,7 @@ public final class LocalStreamingRun {
         config.set(InfluxDbOptions.ENABLED, true);
         config.set(InfluxDbOptions.URL, timeSeries.uri().toString());
         config.set(MetadataOptions.ADDRESS, registry.address());
+        config.set(MetadataOptions.USER_URL, users.uri().toString());
         int port = freeOr(webPort, "Flink web UI");
         config.set(RestOptions.PORT, port);
         int metricsPort = freeOr(9249, "Prometheus endpoint");
@@ -135,6 +143,7 @@ public final class LocalStreamingRun {
                         + " set pinecone.enabled, pinecone.host and pinecone.api-key-file)%n"
                         + "  Registry     : %s (gRPC, LLM-Registry; the generator's models but"
                         + " llama-3.1-70b-instruct, whose responses are unpriced)%n"
+                        + "  Users        : %s/v1/users/{id} (user directory: tenant, org, team)%n"
                         + "  Reconcile    : Kafka topic %s; replay with"
                         + " dev.memorygraph.batch.reconcile.ReconciliationJob%n"
                         + "  Traffic      : %d records/s, %s; Ctrl-C stops%n%n",
@@ -154,6 +163,7 @@ public final class LocalStreamingRun {
                 config.get(ElasticsearchOptions.INDEX),
                 timeSeries.uri(),
                 registry.address(),
+                users.uri(),
                 config.get(KafkaOptions.RECONCILIATION_TOPIC),
                 rate,
                 events > 0 ? "stopping after " + events + " records" : "until stopped");
@@ -193,7 +203,8 @@ public final class LocalStreamingRun {
                                         neo4j,
                                         search,
                                         timeSeries,
-                                        registry);
+                                        registry,
+                                        users);
                                 System.out.printf(
                                         "Stopped. %d lake rows left in %s%n",
                                         LakeFiles.committedRows(lake), lake);
@@ -256,7 +267,7 @@ public final class LocalStreamingRun {
             System.out.printf(
                     "%nTime series (QuestDB SQL, %s):%n  %s%n",
                     aggregate, sql(timeSeries.uri(), aggregate));
-            stop(traffic, job, kafka, graph, neo4j, search, timeSeries, registry);
+            stop(traffic, job, kafka, graph, neo4j, search, timeSeries, registry, users);
             System.out.printf(
                     "Lake left in %s: files per partition %s%n",
                     lake, LakeFiles.filesPerPartition(lake));
@@ -322,7 +333,8 @@ public final class LocalStreamingRun {
             EmbeddedNeo4j neo4j,
             EmbeddedElasticsearch search,
             EmbeddedQuestDb timeSeries,
-            LocalModelRegistry registry) {
+            LocalModelRegistry registry,
+            LocalUserDirectory users) {
         traffic.interrupt();
         try {
             job.cancel().get(30, TimeUnit.SECONDS);
@@ -338,6 +350,7 @@ public final class LocalStreamingRun {
         neo4j.close();
         search.close();
         timeSeries.close();
+        users.close();
         try {
             registry.close();
         } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import dev.memorygraph.operators.lake.LakeTestSupport;
 import dev.memorygraph.operators.metadata.MetadataOptions;
 import dev.memorygraph.testing.KafkaTrafficProducer;
 import dev.memorygraph.testing.LocalModelRegistry;
+import dev.memorygraph.testing.LocalUserDirectory;
 import dev.memorygraph.testing.TestRecord;
 import dev.memorygraph.testing.TrafficGenerator;
 import java.nio.file.Path;
@@ -47,15 +48,18 @@ class EnrichmentITCase extends KafkaNeo4jTestBase {
     @TempDir Path tmp;
 
     LocalModelRegistry registry;
+    LocalUserDirectory users;
 
     @BeforeEach
-    void startRegistry() throws Exception {
+    void startServices() throws Exception {
         registry = LocalModelRegistry.start().withGeneratorModels();
+        users = LocalUserDirectory.start(null).withGeneratorUsers();
     }
 
     @AfterEach
-    void stopRegistry() throws Exception {
+    void stopServices() throws Exception {
         registry.close();
+        users.close();
     }
 
     @Test
@@ -110,11 +114,24 @@ class EnrichmentITCase extends KafkaNeo4jTestBase {
                         .single();
         assertThat(model.get("f").asString()).isEqualTo("gpt-4o");
         assertThat(model.get("c").asLong()).isEqualTo(128_000);
+        // the directory's team and org are on every user; its names and e-mails are not
+        var user =
+                driver.session()
+                        .run(
+                                "MATCH (u:User) RETURN count(u) AS all, count(u.team) AS team,"
+                                        + " count(u.orgId) AS org, count(u.email) AS email,"
+                                        + " count(u.displayName) AS name")
+                        .single();
+        assertThat(user.get("team").asLong()).isEqualTo(user.get("all").asLong()).isPositive();
+        assertThat(user.get("org").asLong()).isEqualTo(user.get("all").asLong());
+        assertThat(user.get("email").asLong() + user.get("name").asLong()).isZero();
+        assertThat(users.requests()).isLessThan(200);
     }
 
     @Test
     void withTheRegistryDownEventsGoOnWithFallbackPricesAndSayWhatIsMissing() throws Exception {
         registry.stop();
+        users.setDown(true);
         Traffic traffic = traffic("degraded", 300);
         List<EnrichedEvent> lake = run(traffic, "degraded");
 
@@ -123,6 +140,7 @@ class EnrichmentITCase extends KafkaNeo4jTestBase {
         responses.forEach(
                 (id, r) -> {
                     Metadata m = r.metadata();
+                    // a response has no user of its own: only the registry is missing
                     assertThat(m.missing()).containsExactly(Metadata.MISSING_REGISTRY);
                     assertThat(m.model()).isNull();
                     Cost cost = m.cost();
@@ -140,7 +158,11 @@ class EnrichmentITCase extends KafkaNeo4jTestBase {
                                         e ->
                                                 e.metadata()
                                                         .missing()
-                                                        .contains(Metadata.MISSING_REGISTRY)))
+                                                        .containsAll(
+                                                                List.of(
+                                                                        Metadata.MISSING_USER,
+                                                                        Metadata
+                                                                                .MISSING_REGISTRY))))
                 .isTrue();
     }
 
@@ -183,7 +205,7 @@ class EnrichmentITCase extends KafkaNeo4jTestBase {
         Configuration config =
                 LocalJobConfig.forTopics(kafka, prefix, tmp, EmbeddedNeo4j.shared().boltUri());
         config.set(MetadataOptions.ADDRESS, registry.address());
-        config.set(MetadataOptions.TIMEOUT, Duration.ofMillis(500));
+        config.set(MetadataOptions.USER_URL, users.uri().toString());
         Path lake = tmp.resolve("lake");
         try (KafkaTrafficProducer producer = new KafkaTrafficProducer(kafka.bootstrapServers())) {
             producer.sendAll(traffic.records());

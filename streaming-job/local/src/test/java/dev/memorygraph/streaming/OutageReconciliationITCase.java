@@ -34,7 +34,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.configuration.Configuration;
@@ -188,7 +187,7 @@ class OutageReconciliationITCase {
         BoundedJobs.Outcome outcome =
                 BoundedJobs.run(
                         ReconciliationJob.NAME,
-                        arguments(config),
+                        LocalJobConfig.batchArguments(config),
                         StreamExecutionEnvironment.getExecutionEnvironment(),
                         ReconciliationJob::reconcileOutcome);
 
@@ -233,22 +232,6 @@ class OutageReconciliationITCase {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-    }
-
-    private static String[] arguments(Configuration config) {
-        List<String> args = new ArrayList<>();
-        for (Map.Entry<String, String> option : config.toMap().entrySet()) {
-            if (option.getKey().startsWith("execution.")
-                    || option.getKey().startsWith("state.")
-                    || option.getKey().startsWith("pipeline.")) {
-                continue; // the job's own streaming settings
-            }
-            args.add("--" + option.getKey());
-            args.add(option.getValue());
-        }
-        args.add("--execution.runtime-mode");
-        args.add("BATCH");
-        return args.toArray(String[]::new);
     }
 
     private static Set<Long> timestamps(URI influx) throws Exception {

@@ -61,9 +61,14 @@ public record EnrichedEvent(
         return new EnrichedEvent(event, text, pii, embedding, metadata);
     }
 
-    /** This event with {@code metadata}. */
+    /** This event with {@code metadata}; metadata that says nothing is stored as {@code null}. */
     public EnrichedEvent withMetadata(Metadata metadata) {
-        return new EnrichedEvent(event, text, pii, embedding, metadata);
+        return new EnrichedEvent(
+                event,
+                text,
+                pii,
+                embedding,
+                metadata == null || metadata.isEmpty() ? null : metadata);
     }
 
     /** This event's metadata, {@link Metadata#NONE} before stage 6. */

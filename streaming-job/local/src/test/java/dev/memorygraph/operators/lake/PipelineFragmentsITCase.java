@@ -8,6 +8,8 @@ import dev.memorygraph.model.RawEvent;
 import dev.memorygraph.model.TopicMapping;
 import dev.memorygraph.operators.dedup.DedupOptions;
 import dev.memorygraph.operators.dedup.DedupStage;
+import dev.memorygraph.operators.metadata.MetadataOptions;
+import dev.memorygraph.operators.metadata.MetadataStage;
 import dev.memorygraph.operators.text.TextOptions;
 import dev.memorygraph.operators.text.TextStage;
 import dev.memorygraph.operators.validate.ValidationOptions;
@@ -129,6 +131,58 @@ class PipelineFragmentsITCase {
     }
 
     /**
+     * Files written before stage 6's columns existed (schema 0.2) read back through today's reader:
+     * the new columns are null and the events carry no metadata.
+     */
+    @Test
+    void filesOfTheSchemaBeforeStageSixStillRead() throws Exception {
+        List<TestRecord> records = traffic(60);
+        Path current = tmp.resolve("current");
+        List<EnrichedEvent> written = runFragments(records, current, RuntimeExecutionMode.BATCH);
+        assertThat(written)
+                .filteredOn(e -> e.event().type() == dev.memorygraph.model.EventType.RESPONSE)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.metadata().cost()).isNotNull());
+
+        org.apache.avro.Schema schema = EventLakeRecords.schema();
+        List<org.apache.avro.Schema.Field> older = new ArrayList<>();
+        for (org.apache.avro.Schema.Field f : schema.getFields()) {
+            if (f.doc() == null || !f.doc().contains("(added in 0.3)")) {
+                older.add(new org.apache.avro.Schema.Field(f, f.schema()));
+            }
+        }
+        org.apache.avro.Schema before =
+                org.apache.avro.Schema.createRecord(
+                        schema.getName(), schema.getDoc(), schema.getNamespace(), false, older);
+        Path old = tmp.resolve("old/dt=2026-11-25/hour=08");
+        Files.createDirectories(old);
+        try (var writer =
+                org.apache.parquet.avro.AvroParquetWriter
+                        .<org.apache.avro.generic.GenericRecord>builder(
+                                org.apache.parquet.hadoop.util.HadoopOutputFile.fromPath(
+                                        new org.apache.hadoop.fs.Path(
+                                                old.resolve("part-0.parquet").toUri()),
+                                        new org.apache.hadoop.conf.Configuration()))
+                        .withSchema(before)
+                        .build()) {
+            for (EnrichedEvent e : written) {
+                org.apache.avro.generic.GenericRecord full = EventLakeRecords.toRecord(e);
+                org.apache.avro.generic.GenericData.Record row =
+                        new org.apache.avro.generic.GenericData.Record(before);
+                for (org.apache.avro.Schema.Field f : before.getFields()) {
+                    row.put(f.name(), full.get(f.name()));
+                }
+                writer.write(row);
+            }
+        }
+        List<EnrichedEvent> read = LakeTestSupport.readLake(tmp.resolve("old"));
+        assertThat(read).hasSize(written.size());
+        assertThat(read).allSatisfy(e -> assertThat(e.metadata()).isNull());
+        assertSameEvents(
+                read, written.stream().map(e -> e.withMetadata(null)).toList(), "event.origin");
+    }
+
+    /**
      * Issue 8 (defect 6a): without compaction every checkpoint leaves one file per subtask and
      * partition; with it, a partition's files are merged (here only at the end of input, the
      * thresholds being out of reach) into one, holding the same rows.
@@ -215,10 +269,17 @@ class PipelineFragmentsITCase {
                                 ValidationOptions.fromConfig(config),
                                 Clock.fixed(NOW, ZoneOffset.UTC))
                         .valid();
+        // stage 6 without a registry: the join, and costs from the fallback table
+        MetadataOptions metadata = MetadataOptions.fromConfig(config);
         DataStream<EnrichedEvent> enriched =
-                TextStage.apply(
-                        DedupStage.apply(valid, new DedupOptions(Duration.ofHours(1))),
-                        TextOptions.defaults());
+                MetadataStage.lookUpModels(
+                        MetadataStage.join(
+                                TextStage.apply(
+                                        DedupStage.apply(
+                                                valid, new DedupOptions(Duration.ofHours(1))),
+                                        TextOptions.defaults()),
+                                metadata),
+                        metadata);
         enriched.sinkTo(EventLake.sink(config))
                 .uid(EventLake.SINK_UID)
                 .name("Event lake (Parquet)");

@@ -11,6 +11,7 @@ import dev.memorygraph.core.metrics.DurationHistogram;
 import dev.memorygraph.core.state.StateTtl;
 import dev.memorygraph.model.Embedding;
 import dev.memorygraph.model.EnrichedEvent;
+import dev.memorygraph.model.Metadata;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -223,8 +224,20 @@ public final class EmbeddingOperator extends AbstractStreamOperator<EnrichedEven
         }
         int events = 0;
         for (Waiting w : waiting.get()) {
-            EnrichedEvent event =
-                    embedding == null ? w.event() : w.event().withEmbedding(embedding);
+            EnrichedEvent event;
+            if (embedding != null) {
+                event = w.event().withEmbedding(embedding);
+            } else if (cause instanceof Embedder.RejectedTextException) {
+                event = w.event(); // refused for good: asking again would not help
+            } else {
+                // the provider did not answer: the re-enrichment job completes the event later
+                event =
+                        w.event()
+                                .withMetadata(
+                                        w.event()
+                                                .metadataOrNone()
+                                                .missing(Metadata.MISSING_EMBEDDING));
+            }
             output.collect(
                     w.timestamp() == null
                             ? new StreamRecord<>(event)

@@ -114,6 +114,10 @@ class EmbeddingOperatorTest {
                     .extracting(EnrichedEvent::eventId)
                     .containsExactly("a", "b");
             assertThat(h.extractOutputValues()).allMatch(e -> e.embedding() == null);
+            // only the outage is for re-enrichment: a refused text would be refused again
+            assertThat(h.extractOutputValues().get(0).metadata()).isNull();
+            assertThat(h.extractOutputValues().get(1).metadata().missing())
+                    .containsExactly("embedding");
 
             h.processElement(prompt("c", "while down"), 3);
             assertThat(Controlled.REQUESTS).hasSize(3); // not cached: asked again

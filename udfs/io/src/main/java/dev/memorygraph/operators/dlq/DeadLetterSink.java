@@ -33,7 +33,7 @@ public final class DeadLetterSink {
      * Producer settings of every dead-letter writer: the {@code kafka.properties.*} pass-through,
      * the DLQ request size, {@code acks=all} and snappy compression.
      */
-    static Properties producerProperties(Configuration config) {
+    public static Properties producerProperties(Configuration config) {
         Properties properties = new Properties();
         properties.putAll(KafkaOptions.clientProperties(config));
         properties.setProperty(

@@ -58,6 +58,14 @@ public final class KafkaOptions {
                     .defaultValue("llm.dlq.v1")
                     .withDescription("Dead-letter topic.");
 
+    public static final ConfigOption<String> REENRICH_TOPIC =
+            ConfigOptions.key("kafka.topic.reenrich")
+                    .stringType()
+                    .defaultValue("llm.reenrich.v1")
+                    .withDescription(
+                            "Events that went on with partial data because an enrichment service"
+                                    + " did not answer; completed by the re-enrichment job.");
+
     public static final ConfigOption<String> RECONCILIATION_TOPIC =
             ConfigOptions.key("kafka.topic.reconciliation")
                     .stringType()

@@ -2,7 +2,6 @@ package dev.memorygraph.operators.lake;
 
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.Metadata;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -14,7 +13,6 @@ import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.sink.compactor.RecordWiseFileCompactor;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -81,16 +79,11 @@ public final class EventLake {
 
     /** Every row of the lake as stored, replayed copies included. */
     public static DataStream<EnrichedEvent> readRows(StreamExecutionEnvironment env, String path) {
-        FileSource<GenericRecord> source =
-                FileSource.forRecordStreamFormat(
-                                AvroParquetReaders.forGenericRecord(EventLakeRecords.schema()),
-                                new Path(path))
-                        .build();
+        FileSource<EnrichedEvent> source =
+                FileSource.forRecordStreamFormat(new EventLakeFormat(), new Path(path)).build();
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Event lake files")
                 .uid(SOURCE_UID)
-                .map(EventLakeRecords::fromRecord, TypeInformation.of(EnrichedEvent.class))
-                .uid(SOURCE_UID + "-decode")
-                .name("Decode lake rows");
+                .name("Event lake files");
     }
 
     /** Keeps the most complete row of each event id and passes it on when the input ends. */
@@ -117,7 +110,7 @@ public final class EventLake {
             if (kept == null) {
                 ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             }
-            if (kept == null || rank(row) > rank(kept)) {
+            if (kept == null || better(row, kept)) {
                 best.update(row);
             }
         }
@@ -127,6 +120,16 @@ public final class EventLake {
                 throws Exception {
             out.collect(best.value());
             best.clear();
+        }
+
+        /** Fewer missing enrichments first, then the more complete join. */
+        static boolean better(EnrichedEvent row, EnrichedEvent kept) {
+            int missing = row.metadataOrNone().missing().size();
+            int keptMissing = kept.metadataOrNone().missing().size();
+            if (missing != keptMissing) {
+                return missing < keptMissing;
+            }
+            return rank(row) > rank(kept);
         }
 
         static int rank(EnrichedEvent row) {

@@ -2,14 +2,12 @@ package dev.memorygraph.operators.lake;
 
 import dev.memorygraph.model.EnrichedEvent;
 import java.io.IOException;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.sink.compactor.RecordWiseFileCompactor;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
-import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
 
 /**
  * Reads one lake file back as events, for the sink's compaction: the compactor rewrites the small
@@ -19,16 +17,15 @@ import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
  */
 final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<EnrichedEvent> {
 
-    private final StreamFormat.Reader<GenericRecord> rows;
+    private final StreamFormat.Reader<EnrichedEvent> rows;
 
-    private EventLakeFileReader(StreamFormat.Reader<GenericRecord> rows) {
+    private EventLakeFileReader(StreamFormat.Reader<EnrichedEvent> rows) {
         this.rows = rows;
     }
 
     @Override
     public EnrichedEvent read() throws IOException {
-        GenericRecord row = rows.read();
-        return row == null ? null : EventLakeRecords.fromRecord(row);
+        return rows.read();
     }
 
     @Override
@@ -48,7 +45,7 @@ final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<Enrich
             FSDataInputStream in = fs.open(path);
             try {
                 return new EventLakeFileReader(
-                        AvroParquetReaders.forGenericRecord(EventLakeRecords.schema())
+                        new EventLakeFormat()
                                 .createReader(new Configuration(), in, length, length));
             } catch (IOException | RuntimeException e) {
                 in.close();

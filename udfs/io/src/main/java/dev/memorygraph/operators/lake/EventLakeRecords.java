@@ -13,6 +13,7 @@ import dev.memorygraph.model.ModelInfo;
 import dev.memorygraph.model.PiiReport;
 import dev.memorygraph.model.PromptLink;
 import dev.memorygraph.model.TextFeatures;
+import dev.memorygraph.model.UserInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -227,6 +228,12 @@ public final class EventLakeRecords {
             r.put("cost_cached_input_tokens", cost.cachedInputTokens());
             r.put("cost_reasoning_tokens", cost.reasoningTokens());
         }
+        UserInfo user = m.user();
+        if (user != null) {
+            r.put("user_org_id", user.orgId());
+            r.put("user_attributes", user.attributesJson());
+            r.put("user_source", user.source());
+        }
         r.put("enrichment_missing", m.missing().isEmpty() ? null : m.missing());
     }
 
@@ -242,7 +249,11 @@ public final class EventLakeRecords {
         String costStatus = string(r, "cost_status");
         String modelSource = string(r, "model_source");
         List<String> missing = strings(r.get("enrichment_missing"));
-        if (join == null && costStatus == null && modelSource == null && missing == null) {
+        if (join == null
+                && costStatus == null
+                && modelSource == null
+                && missing == null
+                && r.get("user_source") == null) {
             return null;
         }
         PromptLink link = null;
@@ -290,7 +301,20 @@ public final class EventLakeRecords {
                             longOrZero(r.get("cost_cached_input_tokens")),
                             longOrZero(r.get("cost_reasoning_tokens")));
         }
-        return new Metadata(link, join, model, cost, missing);
+        return new Metadata(link, join, model, cost, user(r), missing);
+    }
+
+    private static UserInfo user(GenericRecord r) {
+        String source = string(r, "user_source");
+        if (source == null) {
+            return null;
+        }
+        return new UserInfo(
+                string(r, "user_id"),
+                string(r, "tenant_id"),
+                string(r, "user_org_id"),
+                string(r, "user_attributes"),
+                source);
     }
 
     private static Instant instant(Object millis) {

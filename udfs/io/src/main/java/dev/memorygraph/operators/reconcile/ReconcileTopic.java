@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -71,6 +74,37 @@ public final class ReconcileTopic {
         } catch (KafkaException e) {
             throw new IOException("Cannot read the offsets of " + topic, e);
         }
+    }
+
+    /**
+     * A bounded Kafka source of exactly {@code range}, read as consumer group {@code group} (it
+     * never commits: a run commits its range itself once it is done).
+     */
+    public static <T> KafkaSource<T> source(
+            Configuration config,
+            ReconcileRange range,
+            String group,
+            KafkaRecordDeserializationSchema<T> deserializer) {
+        Map<TopicPartition, Long> start = new HashMap<>();
+        Map<TopicPartition, Long> stop = new HashMap<>();
+        range.stop()
+                .forEach(
+                        (partition, offset) -> {
+                            TopicPartition topicPartition =
+                                    new TopicPartition(range.topic(), partition);
+                            start.put(topicPartition, range.start().getOrDefault(partition, 0L));
+                            stop.put(topicPartition, offset);
+                        });
+        return KafkaSource.<T>builder()
+                .setBootstrapServers(KafkaOptions.bootstrapServers(config))
+                .setProperties(KafkaOptions.clientProperties(config))
+                .setGroupId(group)
+                .setProperty("commit.offsets.on.checkpoint", "false")
+                .setPartitions(new java.util.HashSet<>(start.keySet()))
+                .setStartingOffsets(OffsetsInitializer.offsets(start))
+                .setBounded(OffsetsInitializer.offsets(stop))
+                .setDeserializer(deserializer)
+                .build();
     }
 
     /** Where each partition stands now: the offset the next record will get. */

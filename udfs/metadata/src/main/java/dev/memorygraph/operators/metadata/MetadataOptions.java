@@ -1,10 +1,12 @@
 package dev.memorygraph.operators.metadata;
 
 import dev.memorygraph.core.config.JobConfig;
+import dev.memorygraph.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.ReadableConfig;
@@ -16,9 +18,14 @@ import org.apache.flink.configuration.ReadableConfig;
  * @param joinRetention how long a prompt's link, and a response that went on without its prompt,
  *     are kept
  * @param prices the fallback price table
+ * @param users the user directory's settings
  */
 public record MetadataOptions(
-        Duration joinWait, Duration joinRetention, RegistrySettings registry, PriceTable prices)
+        Duration joinWait,
+        Duration joinRetention,
+        RegistrySettings registry,
+        PriceTable prices,
+        UserDirectorySettings users)
         implements Serializable {
 
     public static final ConfigOption<Duration> JOIN_WAIT =
@@ -111,6 +118,60 @@ public record MetadataOptions(
                                     + " answer (format in the README). Unset: the table shipped"
                                     + " in the job jar.");
 
+    public static final ConfigOption<String> USER_URL =
+            ConfigOptions.key("user.url")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription(
+                            "Base URL of the user directory (GET {url}/v1/users/{id}, contract in"
+                                    + " the README). Unset: no user lookups.");
+
+    public static final ConfigOption<String> USER_API_KEY_FILE =
+            ConfigOptions.key("user.api-key-file")
+                    .stringType()
+                    .noDefaultValue()
+                    .withDescription("File holding the directory's bearer token.");
+
+    public static final ConfigOption<Duration> USER_CACHE_TTL =
+            ConfigOptions.key("user.cache.ttl")
+                    .durationType()
+                    .defaultValue(Duration.ofMinutes(10))
+                    .withDescription("How long a directory answer (unknown users too) is used.");
+
+    public static final ConfigOption<Duration> USER_TIMEOUT =
+            ConfigOptions.key("user.timeout")
+                    .durationType()
+                    .defaultValue(Duration.ofSeconds(2))
+                    .withDescription("Timeout of one directory request.");
+
+    public static final ConfigOption<List<String>> USER_GRAPH_ATTRIBUTES =
+            ConfigOptions.key("user.graph-attributes")
+                    .stringType()
+                    .asList()
+                    .defaultValues("team", "department", "role")
+                    .withDescription(
+                            "Display attributes of the directory kept on the event and the graph's"
+                                    + " User node; everything else it sends (names, e-mail) is"
+                                    + " dropped at the lookup.");
+
+    public static final ConfigOption<Integer> USER_CAPACITY =
+            ConfigOptions.key("user.capacity")
+                    .intType()
+                    .defaultValue(1_000)
+                    .withDescription("Events in flight in the user lookup, per subtask.");
+
+    /** {@code user.retry.*}: the directory's schedule for 429, 5xx and outages. */
+    public static final RetryPolicy.Options USER_RETRY =
+            RetryPolicy.options(
+                    "user.retry",
+                    RetryPolicy.of(
+                            "user.retry",
+                            Duration.ofMillis(200),
+                            2.0,
+                            Duration.ofSeconds(1),
+                            2,
+                            0.0));
+
     public static MetadataOptions fromConfig(ReadableConfig config) {
         Duration wait = config.get(JOIN_WAIT);
         if (wait.isNegative()) {
@@ -156,7 +217,46 @@ public record MetadataOptions(
                         initial,
                         max,
                         capacity);
-        return new MetadataOptions(wait, retention, registry, prices(config));
+        return new MetadataOptions(wait, retention, registry, prices(config), users(config));
+    }
+
+    private static UserDirectorySettings users(ReadableConfig config) {
+        String url = config.getOptional(USER_URL).map(String::strip).orElse(null);
+        if (url != null) {
+            try {
+                java.net.URI uri = java.net.URI.create(url);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+                        || uri.getHost() == null) {
+                    throw new IllegalArgumentException("not an http(s) URL");
+                }
+            } catch (IllegalArgumentException e) {
+                throw JobConfig.invalid(USER_URL.key(), url, "must be an http(s) URL", e);
+            }
+        }
+        String keyFile =
+                JobConfig.readableFile(USER_API_KEY_FILE.key(), config.get(USER_API_KEY_FILE));
+        int capacity = config.get(USER_CAPACITY);
+        if (capacity < 1) {
+            throw JobConfig.invalid(USER_CAPACITY.key(), capacity, "must be at least 1");
+        }
+        for (String name : config.get(USER_GRAPH_ATTRIBUTES)) {
+            if (!name.matches("[A-Za-z][A-Za-z0-9_]{0,63}")
+                    || java.util.Set.of("id", "tenant", "orgId").contains(name)) {
+                throw JobConfig.invalid(
+                        USER_GRAPH_ATTRIBUTES.key(),
+                        name,
+                        "attribute names are letters, digits and _, and not id, tenant or"
+                                + " orgId (they become properties of the graph's User node)");
+            }
+        }
+        return new UserDirectorySettings(
+                url,
+                keyFile,
+                JobConfig.positive(USER_CACHE_TTL, config.get(USER_CACHE_TTL)),
+                JobConfig.positive(USER_TIMEOUT, config.get(USER_TIMEOUT)),
+                USER_RETRY.read(config),
+                List.copyOf(config.get(USER_GRAPH_ATTRIBUTES)),
+                capacity);
     }
 
     private static PriceTable prices(ReadableConfig config) {

@@ -15,6 +15,7 @@ public final class MetadataStage {
 
     public static final String JOIN_UID = "prompt-response-join";
     public static final String REGISTRY_UID = "model-registry";
+    public static final String USER_UID = "user-directory";
 
     private MetadataStage() {}
 
@@ -29,6 +30,33 @@ public final class MetadataStage {
                 .returns(events.getType())
                 .uid(JOIN_UID)
                 .name("Join responses to prompts");
+    }
+
+    /**
+     * The user directory's answer for each prompt and session, and the user's tenant for a prompt
+     * that has none yet (see {@link UserLookupFunction}); the events unchanged without {@code
+     * user.url}. Runs before {@link #join}, so that responses get the resolved tenant.
+     */
+    public static DataStream<EnrichedEvent> lookUpUsers(
+            DataStream<EnrichedEvent> events, MetadataOptions options) {
+        UserDirectorySettings users = options.users();
+        if (!users.configured()) {
+            return events;
+        }
+        // every attempt's timeout, the retries' waits and a margin
+        long timeoutMillis =
+                users.timeout().toMillis() * (users.retry().maxRetries() + 1)
+                        + users.retry().maxTotalDelay().toMillis()
+                        + 1_000;
+        return AsyncDataStream.unorderedWait(
+                        events,
+                        new UserLookupFunction(users),
+                        timeoutMillis,
+                        TimeUnit.MILLISECONDS,
+                        users.capacity())
+                .returns(events.getType())
+                .uid(USER_UID)
+                .name("User directory (stage 6)");
     }
 
     /** Model data and cost; see {@link ModelLookupFunction}. */

@@ -65,6 +65,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
     private static final Logger LOG = LoggerFactory.getLogger(ModelLookupFunction.class);
 
     public static final String STAGE = "registry";
+    public static final String COST_STAGE = "cost";
     public static final String LOOKUPS_TOTAL = "registry_lookups_total";
     public static final String FAILURES_TOTAL = "registry_failures_total";
     public static final String UPDATES_TOTAL = "registry_updates_total";
@@ -81,10 +82,10 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
     private transient ModelRegistryClient client;
     private transient Map<String, RegistryEntry> cache;
     private transient Map<String, List<Waiting>> pending;
+    private transient Map<String, List<Waiting>> asked;
     private transient ScheduledExecutorService flusher;
     private transient ScheduledFuture<?> scheduledFlush;
-    private transient long closedUntilMillis;
-    private transient long backoffMillis;
+    private transient OutageBackoff outage;
     private transient AtomicLong hits;
     private transient AtomicLong requests;
     private transient Counter lookups;
@@ -92,6 +93,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
     private transient Counter updates;
     private transient Counter degraded;
     private transient Histogram duration;
+    private transient Histogram costDuration;
     private transient MetricGroup unpricedGroup;
     private transient Map<String, Counter> unpriced;
 
@@ -106,9 +108,10 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
     public void open(OpenContext openContext) {
         cache = new ConcurrentHashMap<>();
         pending = new LinkedHashMap<>();
+        asked = new HashMap<>();
         hits = new AtomicLong();
         requests = new AtomicLong();
-        backoffMillis = settings.initialBackoff().toMillis();
+        outage = new OutageBackoff(settings.initialBackoff(), settings.maxBackoff());
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         lookups = metrics.counter(LOOKUPS_TOTAL);
         failures = metrics.counter(FAILURES_TOTAL);
@@ -116,6 +119,9 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
         degraded = metrics.counter(DEGRADED_TOTAL);
         duration =
                 metrics.addGroup(LABEL_STAGE, STAGE)
+                        .histogram(ENRICHMENT_DURATION_SECONDS, new DurationHistogram(1024));
+        costDuration =
+                metrics.addGroup(LABEL_STAGE, COST_STAGE)
                         .histogram(ENRICHMENT_DURATION_SECONDS, new DurationHistogram(1024));
         metrics.addGroup(LABEL_LAYER, STAGE).gauge(CACHE_HIT_RATE, (Gauge<Double>) this::hitRate);
         unpricedGroup = metrics;
@@ -160,7 +166,13 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
         boolean degradeNow;
         boolean flushNow = false;
         synchronized (this) {
-            degradeNow = now < closedUntilMillis;
+            degradeNow = outage.paused(now);
+            List<Waiting> out = asked.get(modelId);
+            if (out != null) {
+                // its id is being asked already: the answer serves this event too
+                out.add(new Waiting(event, result));
+                return;
+            }
             if (!degradeNow) {
                 pending.computeIfAbsent(modelId, k -> new ArrayList<>())
                         .add(new Waiting(event, result));
@@ -194,6 +206,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
             }
             batch = pending;
             pending = new LinkedHashMap<>();
+            asked.putAll(batch);
         }
         lookups.inc();
         long start = System.nanoTime();
@@ -201,6 +214,10 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
                 .whenComplete(
                         (models, error) -> {
                             duration.update(System.nanoTime() - start);
+                            synchronized (this) {
+                                // from now on an event of these ids asks again or hits the cache
+                                batch.keySet().forEach(asked::remove);
+                            }
                             if (error != null) {
                                 onFailure(batch, error);
                             } else {
@@ -211,7 +228,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
 
     private void onAnswer(Map<String, List<Waiting>> batch, Map<String, Model> models) {
         synchronized (this) {
-            backoffMillis = settings.initialBackoff().toMillis();
+            outage = new OutageBackoff(settings.initialBackoff(), settings.maxBackoff());
         }
         long now = System.currentTimeMillis();
         batch.forEach(
@@ -242,12 +259,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
 
     private void onFailure(Map<String, List<Waiting>> batch, Throwable error) {
         failures.inc();
-        long wait;
-        synchronized (this) {
-            wait = backoffMillis;
-            closedUntilMillis = System.currentTimeMillis() + wait;
-            backoffMillis = Math.min(backoffMillis * 2, settings.maxBackoff().toMillis());
-        }
+        long wait = outage.failed(System.currentTimeMillis());
         LOG.warn(
                 "Registry lookup of {} model ids failed ({}); events go on with partial data,"
                         + " next call in {} ms at the earliest",
@@ -327,7 +339,9 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
         if (event.event().type() != EventType.RESPONSE) {
             return null;
         }
+        long start = System.nanoTime();
         Cost cost = CostCalculator.cost(event, price, price == null ? null : priceSource);
+        costDuration.update(System.nanoTime() - start);
         if (!cost.priced()) {
             unpricedCounter(event.modelId()).inc();
         }

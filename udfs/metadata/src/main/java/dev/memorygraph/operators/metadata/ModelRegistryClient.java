@@ -38,13 +38,11 @@ public final class ModelRegistryClient implements AutoCloseable {
     private final RegistryServiceGrpc.RegistryServiceFutureStub lookups;
     private final RegistryServiceGrpc.RegistryServiceStub updates;
     private final Duration timeout;
-    private final Duration initialBackoff;
-    private final Duration maxBackoff;
+    private final OutageBackoff reconnects;
     private final ScheduledExecutorService scheduler;
 
     private volatile boolean closed;
     private volatile ClientCallStreamObserver<StreamModelUpdatesRequest> stream;
-    private long backoffMillis;
 
     public ModelRegistryClient(RegistrySettings settings) {
         NettyChannelBuilder builder = NettyChannelBuilder.forTarget(settings.address());
@@ -54,12 +52,12 @@ public final class ModelRegistryClient implements AutoCloseable {
             builder.usePlaintext();
         }
         this.channel = builder.build();
+        // connect now, so that the first lookups do not spend their deadline on the handshake
+        channel.getState(true);
         this.lookups = RegistryServiceGrpc.newFutureStub(channel);
         this.updates = RegistryServiceGrpc.newStub(channel);
         this.timeout = settings.timeout();
-        this.initialBackoff = settings.initialBackoff();
-        this.maxBackoff = settings.maxBackoff();
-        this.backoffMillis = initialBackoff.toMillis();
+        this.reconnects = new OutageBackoff(settings.initialBackoff(), settings.maxBackoff());
         this.scheduler =
                 Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -118,9 +116,7 @@ public final class ModelRegistryClient implements AutoCloseable {
 
                     @Override
                     public void onNext(ModelUpdate update) {
-                        synchronized (ModelRegistryClient.this) {
-                            backoffMillis = initialBackoff.toMillis();
-                        }
+                        reconnects.succeeded();
                         onUpdate.accept(update);
                     }
 
@@ -140,11 +136,7 @@ public final class ModelRegistryClient implements AutoCloseable {
         if (closed) {
             return;
         }
-        long delay;
-        synchronized (this) {
-            delay = backoffMillis;
-            backoffMillis = Math.min(backoffMillis * 2, maxBackoff.toMillis());
-        }
+        long delay = reconnects.failed(System.currentTimeMillis());
         LOG.warn("Registry update stream ended ({}); reopening in {} ms", code, delay);
         try {
             scheduler.schedule(

@@ -14,14 +14,9 @@ import dev.memorygraph.testing.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.functions.DefaultOpenContext;
-import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
-import org.apache.flink.streaming.api.functions.async.ResultFuture;
-import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -240,45 +235,16 @@ class ModelLookupFunctionTest {
     }
 
     private void open(RegistrySettings settings) throws Exception {
-        function = new ModelLookupFunction(settings, PriceTable.bundled());
-        function.setRuntimeContext(new MockStreamingRuntimeContext(1, 0));
-        function.open(DefaultOpenContext.INSTANCE);
+        function = AsyncCalls.opened(new ModelLookupFunction(settings, PriceTable.bundled()));
     }
 
-    private CompletableFuture<EnrichedEvent> lookUp(EnrichedEvent event) {
-        CompletableFuture<EnrichedEvent> done = new CompletableFuture<>();
-        function.asyncInvoke(
-                event,
-                new ResultFuture<>() {
-                    @Override
-                    public void complete(Collection<EnrichedEvent> result) {
-                        done.complete(result.iterator().next());
-                    }
-
-                    @Override
-                    public void completeExceptionally(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-
-                    @Override
-                    public void complete(CollectionSupplier<EnrichedEvent> supplier) {
-                        try {
-                            complete(supplier.get());
-                        } catch (Exception e) {
-                            done.completeExceptionally(e);
-                        }
-                    }
-                });
-        return done;
+    private CompletableFuture<EnrichedEvent> lookUp(EnrichedEvent event) throws Exception {
+        return AsyncCalls.invoke(function, event);
     }
 
     private static List<EnrichedEvent> join(List<CompletableFuture<EnrichedEvent>> futures)
             throws Exception {
-        List<EnrichedEvent> out = new ArrayList<>();
-        for (CompletableFuture<EnrichedEvent> f : futures) {
-            out.add(f.get(10, TimeUnit.SECONDS));
-        }
-        return out;
+        return AsyncCalls.await(futures);
     }
 
     static EnrichedEvent response(String id, Instant time, String model, long in, long out) {

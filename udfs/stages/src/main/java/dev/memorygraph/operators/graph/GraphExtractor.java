@@ -28,6 +28,7 @@ import dev.memorygraph.model.ContextDocument;
 import dev.memorygraph.model.Cost;
 import dev.memorygraph.model.Embedding;
 import dev.memorygraph.model.EnrichedEvent;
+import dev.memorygraph.model.EventJson;
 import dev.memorygraph.model.FunctionCall;
 import dev.memorygraph.model.Metadata;
 import dev.memorygraph.model.ModelInfo;
@@ -40,6 +41,7 @@ import dev.memorygraph.model.SessionEvent;
 import dev.memorygraph.model.SessionRef;
 import dev.memorygraph.model.TextFeatures;
 import dev.memorygraph.model.ToolCall;
+import dev.memorygraph.model.UserInfo;
 import dev.memorygraph.model.graph.GraphMutation;
 import dev.memorygraph.model.graph.NodeLabel;
 import dev.memorygraph.model.graph.RelationshipType;
@@ -80,7 +82,7 @@ public final class GraphExtractor {
                             enriched.pii(),
                             enriched.metadataOrNone(),
                             out);
-            case SESSION -> session(enriched.event().session(), out);
+            case SESSION -> session(enriched.event().session(), enriched.metadataOrNone(), out);
         }
         return out;
     }
@@ -126,7 +128,7 @@ public final class GraphExtractor {
         }
         out.add(node(PROMPT, id, prompt, id));
 
-        out.add(node(USER, session.userId(), new Props().put("tenant", tenant), id));
+        out.add(node(USER, session.userId(), userProperties(tenant, metadata.user()), id));
         out.add(
                 node(
                         SESSION,
@@ -302,7 +304,7 @@ public final class GraphExtractor {
                 });
     }
 
-    private void session(SessionEvent event, List<GraphMutation> out) {
+    private void session(SessionEvent event, Metadata metadata, List<GraphMutation> out) {
         String id = event.eventId();
         out.add(
                 node(
@@ -324,7 +326,12 @@ public final class GraphExtractor {
                                 .put("updatedAt", event.timestamp()),
                         id));
         if (event.userId() != null) {
-            out.add(node(USER, event.userId(), new Props().put("tenant", event.tenantId()), id));
+            out.add(
+                    node(
+                            USER,
+                            event.userId(),
+                            userProperties(event.tenantId(), metadata.user()),
+                            id));
             out.add(link(HAS_SESSION, event.userId(), event.sessionId(), new Props(), id));
         }
         organisation(
@@ -359,6 +366,37 @@ public final class GraphExtractor {
                 .put("priceEffectiveFrom", cost.priceEffectiveFrom())
                 .put("cachedPromptTokens", cost.cachedInputTokens())
                 .put("reasoningTokens", cost.reasoningTokens());
+    }
+
+    /**
+     * A {@code User} node's properties: its tenant, and the user directory's organisation and the
+     * display attributes {@code user.graph-attributes} allows (each under its own name).
+     */
+    static final java.util.Set<String> RESERVED_USER_PROPERTIES =
+            java.util.Set.of("id", "tenant", "orgId");
+
+    private static Props userProperties(String tenant, UserInfo user) {
+        Props props = new Props().put("tenant", tenant);
+        if (user == null) {
+            return props;
+        }
+        props.put("orgId", user.orgId());
+        if (user.attributesJson() != null) {
+            try {
+                EventJson.mapper()
+                        .readTree(user.attributesJson())
+                        .fields()
+                        .forEachRemaining(
+                                f -> {
+                                    if (!RESERVED_USER_PROPERTIES.contains(f.getKey())) {
+                                        props.put(f.getKey(), f.getValue().asText());
+                                    }
+                                });
+            } catch (java.io.IOException e) {
+                // written by the lookup as a JSON object of strings; nothing to add otherwise
+            }
+        }
+        return props;
     }
 
     /** The registry's data on a {@code Model} node, when the metadata stage found it. */

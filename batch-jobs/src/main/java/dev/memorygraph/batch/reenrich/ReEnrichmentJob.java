@@ -1,0 +1,319 @@
+package dev.memorygraph.batch.reenrich;
+
+import dev.memorygraph.batch.BoundedJobs;
+import dev.memorygraph.batch.ExitCode;
+import dev.memorygraph.core.config.JobConfig;
+import dev.memorygraph.model.EnrichedEvent;
+import dev.memorygraph.model.Metadata;
+import dev.memorygraph.operators.embed.EmbeddingOptions;
+import dev.memorygraph.operators.embed.EmbeddingStage;
+import dev.memorygraph.operators.ingest.KafkaOptions;
+import dev.memorygraph.operators.lake.EventLake;
+import dev.memorygraph.operators.lake.EventLakeOptions;
+import dev.memorygraph.operators.metadata.MetadataOptions;
+import dev.memorygraph.operators.metadata.MetadataStage;
+import dev.memorygraph.operators.reconcile.ReconcileRange;
+import dev.memorygraph.operators.reconcile.ReconcileTopic;
+import dev.memorygraph.operators.reenrich.ReEnrichmentRecords;
+import dev.memorygraph.streaming.StreamingJob;
+import dev.memorygraph.streaming.StreamingJobOptions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * The re-enrichment job (spec §2.2 "Schedule async enrichment job"): completes the events the
+ * streaming job passed on with partial data because the embedding provider, the model registry or
+ * the user directory did not answer, by running the same enrichment operators on them and writing
+ * the results through the same sinks, in BATCH mode. Every sink is idempotent by event id, so the
+ * stores end up as if the services had answered the first time.
+ *
+ * <p>Input ({@code reenrich.source}): {@code TOPIC} (default) reads {@code kafka.topic.reenrich}:
+ * with {@code --from}/{@code --until} the records appended in that window, without what the group
+ * {@code reenrich.group} has not done yet (committed when the run ends). {@code LAKE} reads the
+ * lake's events of the window ({@code --from}/{@code --until} required) that lack something.
+ *
+ * <p>Each event has its retried flags cleared and goes through the user lookup, the embedding stage
+ * (only if its vector was missing) and the registry lookup with the cost. Events still lacking
+ * something are written as far as they got and go to the topic again, for the next run. InfluxDB
+ * gets the points of events whose user was not missing only: a point's tags name its series, so a
+ * tenant found now would make a second point instead of overwriting the first.
+ *
+ * <p>Exit: {@code 0} every event complete; {@code 2} some still lack something (re-queued) or
+ * records were unreadable (left in place, offsets not committed); {@code 1} the run failed (rerun
+ * it); {@code 64} bad arguments or configuration.
+ */
+public final class ReEnrichmentJob {
+
+    public static final String NAME = "memory-graph-reenrichment";
+    static final String READ = "reenrich-read";
+    static final String COMPLETE = "reenrich-complete";
+
+    /**
+     * Inside a run only: the event's user was missing (so its tenant, a series tag, may change).
+     */
+    static final String USER_RETRIED = "reenrich:user-retried";
+
+    private ReEnrichmentJob() {}
+
+    public static void main(String[] args) {
+        BoundedJobs.main(NAME, args, (config, env) -> reEnrich(config, env).outcome());
+    }
+
+    /** What one run did. */
+    public record Result(
+            ReEnrichmentOptions.Source source,
+            long read,
+            long complete,
+            long unreadable,
+            boolean committed) {
+
+        public long stillMissing() {
+            return read - complete;
+        }
+
+        public BoundedJobs.Outcome outcome() {
+            String summary =
+                    source
+                            + ": read "
+                            + read
+                            + ", complete "
+                            + complete
+                            + ", still missing (re-queued) "
+                            + stillMissing()
+                            + ", unreadable "
+                            + unreadable
+                            + (committed ? ", offsets committed" : "");
+            boolean done = stillMissing() == 0 && unreadable == 0;
+            return new BoundedJobs.Outcome(done ? ExitCode.SUCCESS : ExitCode.INCOMPLETE, summary);
+        }
+    }
+
+    /** One run, on {@code env} (configured for BATCH by {@link BoundedJobs}). */
+    public static Result reEnrich(Configuration config, StreamExecutionEnvironment env)
+            throws Exception {
+        StreamingJobOptions.validate(config);
+        ReEnrichmentOptions.Source source = config.get(ReEnrichmentOptions.SOURCE);
+        Optional<BoundedJobs.Window> window = BoundedJobs.window(config);
+        ReconcileRange range = null;
+        long unreadable = 0;
+        DataStream<EnrichedEvent> events;
+        if (source == ReEnrichmentOptions.Source.TOPIC) {
+            String topic = config.get(KafkaOptions.REENRICH_TOPIC);
+            range =
+                    window.isPresent()
+                            ? ReconcileTopic.between(
+                                    config, topic, window.get().from(), window.get().until())
+                            : ReconcileTopic.pending(
+                                    config, topic, config.get(ReEnrichmentOptions.GROUP));
+            AtomicLong bad = new AtomicLong();
+            ReconcileTopic.scanRaw(
+                    config,
+                    range,
+                    raw -> {
+                        if (ReEnrichmentRecords.fromConsumerRecord(raw).isEmpty()) {
+                            bad.incrementAndGet();
+                        }
+                    });
+            unreadable = bad.get();
+            if (range.isEmpty()) {
+                return new Result(source, 0, 0, unreadable, false);
+            }
+            events =
+                    env.fromSource(
+                                    ReconcileTopic.source(
+                                            config,
+                                            range,
+                                            config.get(ReEnrichmentOptions.GROUP) + "-reader",
+                                            new RecordDeserializer()),
+                                    WatermarkStrategy.noWatermarks(),
+                                    "Re-enrichment topic")
+                            .uid("reenrich-source")
+                            .name("Re-enrichment topic");
+        } else {
+            BoundedJobs.Window w =
+                    window.orElseThrow(
+                            () ->
+                                    JobConfig.invalid(
+                                            BoundedJobs.FROM.key(),
+                                            null,
+                                            "reenrich.source LAKE needs --from and --until"));
+            Instant from = w.from();
+            Instant until = w.until();
+            events =
+                    EventLake.read(env, EventLakeOptions.path(config))
+                            .filter(
+                                    e ->
+                                            ReEnrichmentRecords.needed(e)
+                                                    && !e.event().eventTime().isBefore(from)
+                                                    && e.event().eventTime().isBefore(until))
+                            .uid("reenrich-lake-window")
+                            .name("Lake events of the window that lack something");
+        }
+
+        DataStream<EnrichedEvent> marked =
+                enrich(
+                        events.map(new Count(READ), TypeInformation.of(EnrichedEvent.class))
+                                .uid("reenrich-count-read")
+                                .name("Count read"),
+                        config);
+        DataStream<EnrichedEvent> counted =
+                marked.map(e -> cleared(e, List.of(USER_RETRIED)))
+                        .returns(TypeInformation.of(EnrichedEvent.class))
+                        .uid("reenrich-unmark")
+                        .name("Unmark")
+                        .map(new Count(COMPLETE), TypeInformation.of(EnrichedEvent.class))
+                        .uid("reenrich-count-complete")
+                        .name("Count complete");
+
+        StreamingJob.Io production = StreamingJob.productionIo(config);
+        StreamingJob.Io withoutTimeSeries =
+                new StreamingJob.Io(
+                        production.source(),
+                        production.watermarks(),
+                        production.deadLetters(),
+                        production.lake(),
+                        production.graph(),
+                        production.search(),
+                        null,
+                        production.vectors(),
+                        production.reenrich());
+        new StreamingJob(config, withoutTimeSeries, Clock.systemUTC()).writeStores(counted);
+        if (production.timeSeries() != null) {
+            StreamingJob.writeTimeSeries(
+                    marked.filter(e -> !e.metadataOrNone().missing().contains(USER_RETRIED))
+                            .uid("reenrich-series-unchanged")
+                            .name("Events whose series is unchanged"),
+                    production.timeSeries());
+        }
+        JobExecutionResult result = env.execute(NAME);
+        long read = counter(result, READ);
+        long complete = counter(result, COMPLETE);
+        boolean commit =
+                source == ReEnrichmentOptions.Source.TOPIC && window.isEmpty() && unreadable == 0;
+        if (commit) {
+            ReconcileTopic.commit(config, config.get(ReEnrichmentOptions.GROUP), range);
+        }
+        return new Result(source, read, complete, unreadable, commit);
+    }
+
+    /**
+     * The same enrichment operators as the streaming job, after the retried flags are cleared (an
+     * operator that fails again sets its flag again): the user lookup, the embedding stage for the
+     * events whose vector was missing, the registry lookup and the cost.
+     */
+    static DataStream<EnrichedEvent> enrich(
+            DataStream<EnrichedEvent> events, Configuration config) {
+        MetadataOptions metadata = MetadataOptions.fromConfig(config);
+        DataStream<EnrichedEvent> users =
+                MetadataStage.lookUpUsers(
+                        events.map(ReEnrichmentJob::retried)
+                                .returns(TypeInformation.of(EnrichedEvent.class))
+                                .uid("reenrich-clear")
+                                .name("Clear the retried flags"),
+                        metadata);
+        DataStream<EnrichedEvent> all = users;
+        if (config.get(EmbeddingOptions.ENABLED)) {
+            DataStream<EnrichedEvent> toEmbed =
+                    users.filter(
+                                    e ->
+                                            e.metadataOrNone()
+                                                    .missing()
+                                                    .contains(Metadata.MISSING_EMBEDDING))
+                            .uid("reenrich-embedding-missing")
+                            .name("Vector missing")
+                            .map(e -> cleared(e, List.of(Metadata.MISSING_EMBEDDING)))
+                            .returns(TypeInformation.of(EnrichedEvent.class))
+                            .uid("reenrich-clear-embedding")
+                            .name("Clear the embedding flag");
+            DataStream<EnrichedEvent> rest =
+                    users.filter(
+                                    e ->
+                                            !e.metadataOrNone()
+                                                    .missing()
+                                                    .contains(Metadata.MISSING_EMBEDDING))
+                            .uid("reenrich-embedding-present")
+                            .name("Vector present");
+            all = EmbeddingStage.apply(toEmbed, EmbeddingOptions.fromConfig(config)).union(rest);
+        }
+        return MetadataStage.lookUpModels(all, metadata);
+    }
+
+    /** The event with its retried flags cleared, and marked when its user was missing. */
+    static EnrichedEvent retried(EnrichedEvent event) {
+        boolean user = event.metadataOrNone().missing().contains(Metadata.MISSING_USER);
+        EnrichedEvent cleared =
+                cleared(event, List.of(Metadata.MISSING_USER, Metadata.MISSING_REGISTRY));
+        return user ? cleared.withMetadata(cleared.metadata().missing(USER_RETRIED)) : cleared;
+    }
+
+    static EnrichedEvent cleared(EnrichedEvent event, List<String> flags) {
+        Metadata m = event.metadataOrNone();
+        List<String> left = new ArrayList<>(m.missing());
+        left.removeAll(flags);
+        return event.withMetadata(
+                new Metadata(m.prompt(), m.join(), m.model(), m.cost(), m.user(), left));
+    }
+
+    private static long counter(JobExecutionResult result, String name) {
+        Object value = result.getAccumulatorResult(name);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    /** Counts the events passing (a Flink accumulator); "complete" counts those lacking nothing. */
+    static final class Count extends RichMapFunction<EnrichedEvent, EnrichedEvent> {
+        private static final long serialVersionUID = 1L;
+
+        private final String name;
+        private transient LongCounter counter;
+
+        Count(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            counter = new LongCounter();
+            getRuntimeContext().addAccumulator(name, counter);
+        }
+
+        @Override
+        public EnrichedEvent map(EnrichedEvent event) {
+            if (!COMPLETE.equals(name) || !ReEnrichmentRecords.needed(event)) {
+                counter.add(1);
+            }
+            return event;
+        }
+    }
+
+    private static final class RecordDeserializer
+            implements KafkaRecordDeserializationSchema<EnrichedEvent> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void deserialize(
+                ConsumerRecord<byte[], byte[]> record, Collector<EnrichedEvent> out) {
+            ReEnrichmentRecords.fromConsumerRecord(record).ifPresent(out::collect);
+        }
+
+        @Override
+        public TypeInformation<EnrichedEvent> getProducedType() {
+            return TypeInformation.of(EnrichedEvent.class);
+        }
+    }
+}
