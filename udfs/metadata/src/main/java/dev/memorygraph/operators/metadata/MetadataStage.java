@@ -63,9 +63,12 @@ public final class MetadataStage {
     public static DataStream<EnrichedEvent> lookUpModels(
             DataStream<EnrichedEvent> events, MetadataOptions options) {
         RegistrySettings registry = options.registry();
-        // past the call's own deadline and the batch wait, so that timeouts are the call's
+        // past the batch wait and both attempts of the call, so that timeouts are the call's
         long timeoutMillis =
-                registry.timeout().toMillis() + registry.batchDelay().toMillis() + 1_000;
+                registry.batchDelay().toMillis()
+                        + 2 * registry.timeout().toMillis()
+                        + ModelLookupFunction.RETRY_DELAY_MILLIS
+                        + 1_000;
         return AsyncDataStream.unorderedWait(
                         events,
                         new ModelLookupFunction(registry, options.prices()),

@@ -76,6 +76,9 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
     /** Distinct model labels of {@code cost_unpriced_total}; further ids count as {@code other}. */
     static final int MAX_MODEL_LABELS = 100;
 
+    /** Wait before the one retry of a call that failed on a transient status. */
+    static final long RETRY_DELAY_MILLIS = 200;
+
     private final RegistrySettings settings;
     private final PriceTable fallback;
 
@@ -208,12 +211,31 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
             pending = new LinkedHashMap<>();
             asked.putAll(batch);
         }
+        send(batch, 0);
+    }
+
+    /**
+     * One {@code BatchGetModels}; a call that failed on a transient status is sent once more after
+     * {@link #RETRY_DELAY_MILLIS} (its ids stay asked meanwhile, so their new events wait for it).
+     */
+    private void send(Map<String, List<Waiting>> batch, int attempt) {
         lookups.inc();
         long start = System.nanoTime();
         client.batchGet(batch.keySet())
                 .whenComplete(
                         (models, error) -> {
                             duration.update(System.nanoTime() - start);
+                            if (error != null && attempt == 0 && retryable(error)) {
+                                try {
+                                    flusher.schedule(
+                                            () -> send(batch, 1),
+                                            RETRY_DELAY_MILLIS,
+                                            TimeUnit.MILLISECONDS);
+                                    return;
+                                } catch (java.util.concurrent.RejectedExecutionException closing) {
+                                    // closing: answer now
+                                }
+                            }
                             synchronized (this) {
                                 // from now on an event of these ids asks again or hits the cache
                                 batch.keySet().forEach(asked::remove);
@@ -224,6 +246,14 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
                                 onAnswer(batch, models);
                             }
                         });
+    }
+
+    private static boolean retryable(Throwable error) {
+        Status.Code code = Status.fromThrowable(error).getCode();
+        return code == Status.Code.UNAVAILABLE
+                || code == Status.Code.DEADLINE_EXCEEDED
+                || code == Status.Code.RESOURCE_EXHAUSTED
+                || code == Status.Code.ABORTED;
     }
 
     private void onAnswer(Map<String, List<Waiting>> batch, Map<String, Model> models) {
