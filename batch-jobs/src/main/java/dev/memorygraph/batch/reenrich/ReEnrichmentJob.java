@@ -3,6 +3,7 @@ package dev.memorygraph.batch.reenrich;
 import dev.memorygraph.batch.BoundedJobs;
 import dev.memorygraph.batch.ExitCode;
 import dev.memorygraph.core.config.JobConfig;
+import dev.memorygraph.model.DeadLetter;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.Metadata;
 import dev.memorygraph.operators.embed.EmbeddingOptions;
@@ -12,6 +13,8 @@ import dev.memorygraph.operators.lake.EventLake;
 import dev.memorygraph.operators.lake.EventLakeOptions;
 import dev.memorygraph.operators.metadata.MetadataOptions;
 import dev.memorygraph.operators.metadata.MetadataStage;
+import dev.memorygraph.operators.pii.PiiOptions;
+import dev.memorygraph.operators.pii.PiiStage;
 import dev.memorygraph.operators.reconcile.ReconcileRange;
 import dev.memorygraph.operators.reconcile.ReconcileTopic;
 import dev.memorygraph.operators.reenrich.ReEnrichmentRecords;
@@ -23,9 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -48,11 +53,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * {@code reenrich.group} has not done yet (committed when the run ends). {@code LAKE} reads the
  * lake's events of the window ({@code --from}/{@code --until} required) that lack something.
  *
- * <p>Each event has its retried flags cleared and goes through the user lookup, the embedding stage
- * (only if its vector was missing) and the registry lookup with the cost. Events still lacking
- * something are written as far as they got and go to the topic again, for the next run. InfluxDB
- * gets the points of events whose user was not missing only: a point's tags name its series, so a
- * tenant found now would make a second point instead of overwriting the first.
+ * <p>Each event has its retried flags cleared and goes through the operators it needs ({@link
+ * #enrich}). Events still lacking something are written as far as they got and go to the topic
+ * again, for the next run. InfluxDB gets the points of events whose tenant cannot have changed
+ * only: a point's tags name its series, so a tenant found now would make a second point instead of
+ * overwriting the first. A prompt whose tenant is found now keeps its old vector in Pinecone's
+ * default namespace (the new one goes to its tenant's), and its responses keep the tenant they were
+ * joined with.
  *
  * <p>Exit: {@code 0} every event complete; {@code 2} some still lack something (re-queued) or
  * records were unreadable (left in place, offsets not committed); {@code 1} the run failed (rerun
@@ -68,6 +75,9 @@ public final class ReEnrichmentJob {
      * Inside a run only: the event's user was missing (so its tenant, a series tag, may change).
      */
     static final String USER_RETRIED = "reenrich:user-retried";
+
+    /** Inside a run only: the event's registry data was missing. */
+    static final String REGISTRY_RETRIED = "reenrich:registry-retried";
 
     private ReEnrichmentJob() {}
 
@@ -166,12 +176,14 @@ public final class ReEnrichmentJob {
                             .name("Lake events of the window that lack something");
         }
 
+        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
         DataStream<EnrichedEvent> marked =
                 enrich(
                         events.map(new Count(READ), TypeInformation.of(EnrichedEvent.class))
                                 .uid("reenrich-count-read")
                                 .name("Count read"),
-                        config);
+                        config,
+                        deadLetters);
         DataStream<EnrichedEvent> counted =
                 marked.map(e -> cleared(e, List.of(USER_RETRIED)))
                         .returns(TypeInformation.of(EnrichedEvent.class))
@@ -194,6 +206,11 @@ public final class ReEnrichmentJob {
                         production.vectors(),
                         production.reenrich());
         new StreamingJob(config, withoutTimeSeries, Clock.systemUTC()).writeStores(counted);
+        for (DataStream<DeadLetter> letters : deadLetters) {
+            letters.sinkTo(production.deadLetters())
+                    .uid("reenrich-dlq-sink")
+                    .name("Dead-letter queue");
+        }
         if (production.timeSeries() != null) {
             StreamingJob.writeTimeSeries(
                     marked.filter(e -> !e.metadataOrNone().missing().contains(USER_RETRIED))
@@ -213,53 +230,136 @@ public final class ReEnrichmentJob {
     }
 
     /**
-     * The same enrichment operators as the streaming job, after the retried flags are cleared (an
-     * operator that fails again sets its flag again): the user lookup, the embedding stage for the
-     * events whose vector was missing, the registry lookup and the cost.
+     * The same enrichment operators as the streaming job, each on the events that need it, after
+     * the retried flags are cleared (an operator that fails again sets its flag again):
+     *
+     * <ol>
+     *   <li>the user lookup, for every event;
+     *   <li>the PII stage again for a prompt that had no tenant and has one now: its text went
+     *       through {@code pii.policy.default} and must go through its tenant's policy (its old
+     *       vector was made of that text, so it is embedded again);
+     *   <li>the embedding stage, for the events whose vector is missing;
+     *   <li>the registry lookup and the cost, only for the events whose registry data was missing
+     *       (the others keep the price they got, so a run never reprices history).
+     * </ol>
+     *
+     * Dead letters of the PII stage go to {@code deadLetters}.
      */
     static DataStream<EnrichedEvent> enrich(
-            DataStream<EnrichedEvent> events, Configuration config) {
+            DataStream<EnrichedEvent> events,
+            Configuration config,
+            List<DataStream<DeadLetter>> deadLetters) {
         MetadataOptions metadata = MetadataOptions.fromConfig(config);
-        DataStream<EnrichedEvent> users =
+        DataStream<EnrichedEvent> out =
                 MetadataStage.lookUpUsers(
                         events.map(ReEnrichmentJob::retried)
                                 .returns(TypeInformation.of(EnrichedEvent.class))
                                 .uid("reenrich-clear")
                                 .name("Clear the retried flags"),
                         metadata);
-        DataStream<EnrichedEvent> all = users;
-        if (config.get(EmbeddingOptions.ENABLED)) {
-            DataStream<EnrichedEvent> toEmbed =
-                    users.filter(
-                                    e ->
-                                            e.metadataOrNone()
-                                                    .missing()
-                                                    .contains(Metadata.MISSING_EMBEDDING))
-                            .uid("reenrich-embedding-missing")
-                            .name("Vector missing")
-                            .map(e -> cleared(e, List.of(Metadata.MISSING_EMBEDDING)))
-                            .returns(TypeInformation.of(EnrichedEvent.class))
-                            .uid("reenrich-clear-embedding")
-                            .name("Clear the embedding flag");
-            DataStream<EnrichedEvent> rest =
-                    users.filter(
-                                    e ->
-                                            !e.metadataOrNone()
-                                                    .missing()
-                                                    .contains(Metadata.MISSING_EMBEDDING))
-                            .uid("reenrich-embedding-present")
-                            .name("Vector present");
-            all = EmbeddingStage.apply(toEmbed, EmbeddingOptions.fromConfig(config)).union(rest);
+        boolean embeddings = config.get(EmbeddingOptions.ENABLED);
+        if (config.get(PiiOptions.ENABLED)) {
+            PiiOptions pii = PiiOptions.fromConfig(config);
+            out =
+                    only(
+                            out,
+                            ReEnrichmentJob::tenantFound,
+                            "reenrich-pii",
+                            found -> {
+                                PiiStage.Output policed = PiiStage.apply(found, pii);
+                                deadLetters.add(policed.deadLetters());
+                                return policed.events()
+                                        .map(e -> embeddings ? toEmbedAgain(e) : e)
+                                        .returns(TypeInformation.of(EnrichedEvent.class))
+                                        .uid("reenrich-pii-vector")
+                                        .name("Vector of the policed text");
+                            });
         }
-        return MetadataStage.lookUpModels(all, metadata);
+        if (embeddings) {
+            EmbeddingOptions options = EmbeddingOptions.fromConfig(config);
+            out =
+                    only(
+                            out,
+                            ReEnrichmentJob::vectorMissing,
+                            "reenrich-embedding",
+                            missing ->
+                                    EmbeddingStage.apply(
+                                            missing.map(ReEnrichmentJob::embeddingCleared)
+                                                    .returns(
+                                                            TypeInformation.of(EnrichedEvent.class))
+                                                    .uid("reenrich-clear-embedding")
+                                                    .name("Clear the embedding flag"),
+                                            options));
+        }
+        return only(
+                        out,
+                        ReEnrichmentJob::registryRetried,
+                        "reenrich-registry",
+                        missing -> MetadataStage.lookUpModels(missing, metadata))
+                .map(ReEnrichmentJob::registryUnmarked)
+                .returns(TypeInformation.of(EnrichedEvent.class))
+                .uid("reenrich-unmark-registry")
+                .name("Unmark");
     }
 
-    /** The event with its retried flags cleared, and marked when its user was missing. */
+    /** {@code stage} on the events {@code which} selects; the others pass around it. */
+    private static DataStream<EnrichedEvent> only(
+            DataStream<EnrichedEvent> events,
+            FilterFunction<EnrichedEvent> which,
+            String uid,
+            UnaryOperator<DataStream<EnrichedEvent>> stage) {
+        DataStream<EnrichedEvent> selected =
+                events.filter(which).uid(uid + "-in").name(uid + ": selected");
+        DataStream<EnrichedEvent> others =
+                events.filter(e -> !which.filter(e)).uid(uid + "-around").name(uid + ": others");
+        return stage.apply(selected).union(others);
+    }
+
+    /** A prompt that had no tenant before this run and has one now. */
+    static boolean tenantFound(EnrichedEvent event) {
+        return event.metadataOrNone().missing().contains(USER_RETRIED) && event.tenantId() != null;
+    }
+
+    static boolean vectorMissing(EnrichedEvent event) {
+        return event.metadataOrNone().missing().contains(Metadata.MISSING_EMBEDDING);
+    }
+
+    static boolean registryRetried(EnrichedEvent event) {
+        return event.metadataOrNone().missing().contains(REGISTRY_RETRIED);
+    }
+
+    static EnrichedEvent embeddingCleared(EnrichedEvent event) {
+        return cleared(event, List.of(Metadata.MISSING_EMBEDDING));
+    }
+
+    static EnrichedEvent registryUnmarked(EnrichedEvent event) {
+        return cleared(event, List.of(REGISTRY_RETRIED));
+    }
+
+    private static EnrichedEvent toEmbedAgain(EnrichedEvent event) {
+        return event.withEmbedding(null)
+                .withMetadata(event.metadataOrNone().missing(Metadata.MISSING_EMBEDDING));
+    }
+
+    /**
+     * The event with its retried flags cleared, marked {@link #USER_RETRIED} when its user was
+     * missing and it has no tenant (the lookup may give it one) and {@link #REGISTRY_RETRIED} when
+     * its registry data was missing.
+     */
     static EnrichedEvent retried(EnrichedEvent event) {
-        boolean user = event.metadataOrNone().missing().contains(Metadata.MISSING_USER);
-        EnrichedEvent cleared =
-                cleared(event, List.of(Metadata.MISSING_USER, Metadata.MISSING_REGISTRY));
-        return user ? cleared.withMetadata(cleared.metadata().missing(USER_RETRIED)) : cleared;
+        List<String> missing = event.metadataOrNone().missing();
+        boolean user = missing.contains(Metadata.MISSING_USER) && event.tenantId() == null;
+        boolean registry = missing.contains(Metadata.MISSING_REGISTRY);
+        Metadata cleared =
+                cleared(event, List.of(Metadata.MISSING_USER, Metadata.MISSING_REGISTRY))
+                        .metadataOrNone();
+        if (user) {
+            cleared = cleared.missing(USER_RETRIED);
+        }
+        if (registry) {
+            cleared = cleared.missing(REGISTRY_RETRIED);
+        }
+        return event.withMetadata(cleared);
     }
 
     static EnrichedEvent cleared(EnrichedEvent event, List<String> flags) {

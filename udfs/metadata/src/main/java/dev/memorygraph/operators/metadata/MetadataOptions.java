@@ -185,8 +185,14 @@ public record MetadataOptions(
                     "must be at least " + JOIN_WAIT.key() + " (" + wait + ")");
         }
         String address = config.getOptional(ADDRESS).map(String::strip).orElse(null);
-        if (address != null && address.isEmpty()) {
-            throw JobConfig.invalid(ADDRESS.key(), "", "name host:port or leave it unset");
+        if (address != null
+                && !address.matches("[A-Za-z0-9.\\-]+:\\d{1,5}|\\[[0-9A-Fa-f:]+\\]:\\d{1,5}")
+                && !address.startsWith("dns:")
+                && !address.startsWith("unix:")) {
+            throw JobConfig.invalid(
+                    ADDRESS.key(),
+                    address,
+                    "a gRPC target: host:port, dns:///host:port or unix:/path (not an http URL)");
         }
         int batchSize = config.get(BATCH_SIZE);
         if (batchSize < 1 || batchSize > 1_000) {
@@ -230,11 +236,27 @@ public record MetadataOptions(
                     throw new IllegalArgumentException("not an http(s) URL");
                 }
             } catch (IllegalArgumentException e) {
-                throw JobConfig.invalid(USER_URL.key(), url, "must be an http(s) URL", e);
+                // the value is not echoed: a malformed URL may hold credentials
+                throw JobConfig.invalid(USER_URL.key(), "(not shown)", "must be an http(s) URL", e);
+            }
+            if (url.contains("@")) {
+                throw JobConfig.invalid(
+                        USER_URL.key(),
+                        "(not shown)",
+                        "must not hold credentials; put the token in " + USER_API_KEY_FILE.key());
             }
         }
         String keyFile =
                 JobConfig.readableFile(USER_API_KEY_FILE.key(), config.get(USER_API_KEY_FILE));
+        if (keyFile != null) {
+            try {
+                if (java.nio.file.Files.readString(Path.of(keyFile)).isBlank()) {
+                    throw JobConfig.invalid(USER_API_KEY_FILE.key(), keyFile, "the file is empty");
+                }
+            } catch (IOException e) {
+                throw JobConfig.invalid(USER_API_KEY_FILE.key(), keyFile, "not readable", e);
+            }
+        }
         int capacity = config.get(USER_CAPACITY);
         if (capacity < 1) {
             throw JobConfig.invalid(USER_CAPACITY.key(), capacity, "must be at least 1");

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +30,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import org.slf4j.Logger;
@@ -76,6 +76,9 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
     /** Distinct model labels of {@code cost_unpriced_total}; further ids count as {@code other}. */
     static final int MAX_MODEL_LABELS = 100;
 
+    /** Model ids cached per subtask at most (ids come from events: hostile input could grow it). */
+    static final int MAX_CACHED_MODELS = 10_000;
+
     /** Wait before the one retry of a call that failed on a transient status. */
     static final long RETRY_DELAY_MILLIS = 200;
 
@@ -109,17 +112,18 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
 
     @Override
     public void open(OpenContext openContext) {
-        cache = new ConcurrentHashMap<>();
+        cache = Caches.bounded(MAX_CACHED_MODELS);
         pending = new LinkedHashMap<>();
         asked = new HashMap<>();
         hits = new AtomicLong();
         requests = new AtomicLong();
         outage = new OutageBackoff(settings.initialBackoff(), settings.maxBackoff());
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        lookups = metrics.counter(LOOKUPS_TOTAL);
-        failures = metrics.counter(FAILURES_TOTAL);
-        updates = metrics.counter(UPDATES_TOTAL);
-        degraded = metrics.counter(DEGRADED_TOTAL);
+        // incremented from gRPC threads too
+        lookups = metrics.counter(LOOKUPS_TOTAL, new ThreadSafeSimpleCounter());
+        failures = metrics.counter(FAILURES_TOTAL, new ThreadSafeSimpleCounter());
+        updates = metrics.counter(UPDATES_TOTAL, new ThreadSafeSimpleCounter());
+        degraded = metrics.counter(DEGRADED_TOTAL, new ThreadSafeSimpleCounter());
         duration =
                 metrics.addGroup(LABEL_STAGE, STAGE)
                         .histogram(ENRICHMENT_DURATION_SECONDS, new DurationHistogram(1024));
@@ -276,13 +280,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
                                                             Instant.ofEpochMilli(now),
                                                             now));
                     for (Waiting w : waiting) {
-                        w.result()
-                                .complete(
-                                        List.of(
-                                                enrich(
-                                                        w.event(),
-                                                        entry,
-                                                        ModelInfo.SOURCE_REGISTRY)));
+                        complete(w, () -> enrich(w.event(), entry, ModelInfo.SOURCE_REGISTRY));
                     }
                 });
     }
@@ -299,9 +297,27 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
         batch.forEach(
                 (id, waiting) -> {
                     for (Waiting w : waiting) {
-                        w.result().complete(List.of(degrade(w.event(), id)));
+                        complete(w, () -> degrade(w.event(), id));
                     }
                 });
+    }
+
+    /**
+     * Completes one waiting event with {@code result}; if making it fails (an answer this code
+     * cannot read), the event goes on without registry data rather than waiting for its timeout.
+     */
+    private void complete(Waiting w, java.util.function.Supplier<EnrichedEvent> result) {
+        EnrichedEvent out;
+        try {
+            out = result.get();
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Registry answer unusable ({}); the event goes on without it",
+                    e.getClass().getSimpleName());
+            degraded.inc();
+            out = fromFallback(w.event(), w.event().modelId(), true);
+        }
+        w.result().complete(List.of(out));
     }
 
     private void onUpdate(ModelUpdate update) {
@@ -384,7 +400,11 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
             label = "other";
         }
         return unpriced.computeIfAbsent(
-                label, l -> unpricedGroup.addGroup(LABEL_MODEL, l).counter(UNPRICED_TOTAL));
+                label,
+                l ->
+                        unpricedGroup
+                                .addGroup(LABEL_MODEL, l)
+                                .counter(UNPRICED_TOTAL, new ThreadSafeSimpleCounter()));
     }
 
     /** Model ids as metric labels: short, and only characters Prometheus keeps as they are. */

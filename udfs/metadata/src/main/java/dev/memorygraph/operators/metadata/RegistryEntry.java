@@ -35,12 +35,21 @@ record RegistryEntry(Model model, PriceHistory prices, long fetchedAtMillis) {
      */
     static RegistryEntry answered(
             RegistryEntry previous, Model model, Instant changedAt, long now) {
+        return answered(previous, model, changedAt, false, now);
+    }
+
+    /**
+     * @param dated whether {@code changedAt} dates the prices even when they are the first this
+     *     entry sees (an update on the stream says when it happened; an answer does not)
+     */
+    static RegistryEntry answered(
+            RegistryEntry previous, Model model, Instant changedAt, boolean dated, long now) {
         PriceHistory history =
                 previous == null || previous.model() == null
                         ? PriceHistory.of(java.util.List.of())
                         : previous.prices();
         Instant from = effectiveFrom(model);
-        if (from == null && history.latest() != null) {
+        if (from == null && (dated || history.latest() != null)) {
             from = changedAt;
         }
         double input = model.getInputCostPer1K();
@@ -61,17 +70,21 @@ record RegistryEntry(Model model, PriceHistory prices, long fetchedAtMillis) {
 
     /** This entry after {@code update} arrived on the stream at {@code now}. */
     static RegistryEntry updated(RegistryEntry previous, ModelUpdate update, long now) {
-        Instant at =
-                update.hasTimestamp()
-                        ? Instant.ofEpochSecond(
-                                update.getTimestamp().getSeconds(),
-                                update.getTimestamp().getNanos())
-                        : Instant.ofEpochMilli(now);
+        Instant at = instant(update.hasTimestamp(), update.getTimestamp());
+        if (at == null) {
+            at = Instant.ofEpochMilli(now);
+        }
         Model model = update.getModel();
         if (update.getType() == ModelUpdate.UpdateType.DEPRECATED && !model.hasDeprecatedAt()) {
-            model = model.toBuilder().setDeprecatedAt(update.getTimestamp()).build();
+            model =
+                    model.toBuilder()
+                            .setDeprecatedAt(
+                                    com.google.protobuf.Timestamp.newBuilder()
+                                            .setSeconds(at.getEpochSecond())
+                                            .setNanos(at.getNano()))
+                            .build();
         }
-        return answered(previous, model, at, now);
+        return answered(previous, model, at, true, now);
     }
 
     /** The model as the event sees it at {@code time}. */
@@ -117,8 +130,16 @@ record RegistryEntry(Model model, PriceHistory prices, long fetchedAtMillis) {
         }
     }
 
+    /** The timestamp as an instant; {@code null} when absent or out of range. */
     private static Instant instant(boolean present, com.google.protobuf.Timestamp timestamp) {
-        return present ? Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos()) : null;
+        if (!present) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return null;
+        }
     }
 
     private static String blankToNull(String value) {

@@ -24,6 +24,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 import org.slf4j.Logger;
@@ -54,6 +55,9 @@ public class UserLookupFunction extends RichAsyncFunction<EnrichedEvent, Enriche
     public static final String DEGRADED_TOTAL = "user_degraded_total";
     public static final String TENANTS_RESOLVED_TOTAL = "user_tenants_resolved_total";
 
+    /** Users cached per subtask at most; the least recently used go first. */
+    static final int MAX_CACHED_USERS = 100_000;
+
     private final UserDirectorySettings settings;
 
     private transient UserDirectoryClient client;
@@ -82,17 +86,18 @@ public class UserLookupFunction extends RichAsyncFunction<EnrichedEvent, Enriche
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read user.api-key-file", e);
         }
-        cache = new ConcurrentHashMap<>();
+        cache = Caches.bounded(MAX_CACHED_USERS);
         inFlight = new ConcurrentHashMap<>();
         outage =
                 new OutageBackoff(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1));
         hits = new AtomicLong();
         requests = new AtomicLong();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
-        lookups = metrics.counter(LOOKUPS_TOTAL);
-        failures = metrics.counter(FAILURES_TOTAL);
-        degraded = metrics.counter(DEGRADED_TOTAL);
-        tenantsResolved = metrics.counter(TENANTS_RESOLVED_TOTAL);
+        // incremented from HTTP client threads too
+        lookups = metrics.counter(LOOKUPS_TOTAL, new ThreadSafeSimpleCounter());
+        failures = metrics.counter(FAILURES_TOTAL, new ThreadSafeSimpleCounter());
+        degraded = metrics.counter(DEGRADED_TOTAL, new ThreadSafeSimpleCounter());
+        tenantsResolved = metrics.counter(TENANTS_RESOLVED_TOTAL, new ThreadSafeSimpleCounter());
         duration =
                 metrics.addGroup(LABEL_STAGE, STAGE)
                         .histogram(ENRICHMENT_DURATION_SECONDS, new DurationHistogram(1024));
@@ -126,11 +131,19 @@ public class UserLookupFunction extends RichAsyncFunction<EnrichedEvent, Enriche
         }
         shared.whenComplete(
                 (user, error) -> {
-                    if (error != null) {
-                        result.complete(List.of(degrade(event, cache.get(userId))));
-                    } else {
-                        result.complete(List.of(enrich(event, user.orElse(null))));
+                    EnrichedEvent out;
+                    try {
+                        out =
+                                error != null
+                                        ? degrade(event, cache.get(userId))
+                                        : enrich(event, user.orElse(null));
+                    } catch (RuntimeException e) {
+                        degraded.inc();
+                        out =
+                                event.withMetadata(
+                                        event.metadataOrNone().missing(Metadata.MISSING_USER));
                     }
+                    result.complete(List.of(out));
                 });
     }
 
