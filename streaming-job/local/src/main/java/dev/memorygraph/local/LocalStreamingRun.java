@@ -322,7 +322,7 @@ public final class LocalStreamingRun {
             Session session, String title, String query, Map<String, Object> params) {
         List<Record> rows = session.run(query, params).list();
         System.out.printf("%n%s: %d rows%n", title, rows.size());
-        rows.stream().limit(5).forEach(r -> System.out.println("  " + r.asMap()));
+        rows.stream().limit(10).forEach(r -> System.out.println("  " + r.asMap()));
     }
 
     private static void stop(
