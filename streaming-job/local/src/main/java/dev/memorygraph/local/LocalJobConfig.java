@@ -92,21 +92,31 @@ public final class LocalJobConfig {
     }
 
     /**
-     * {@code config} as the arguments of a bounded job run on the same stack: every option but the
-     * streaming job's own execution, state and pipeline settings, and {@code
-     * --execution.runtime-mode BATCH}.
+     * {@code config} as the program arguments of a job submitted to a cluster on the same stack:
+     * every option but the execution, state, pipeline and cluster settings, which are the
+     * cluster's.
      */
-    public static String[] batchArguments(Configuration config) {
+    public static java.util.List<String> jobArguments(Configuration config) {
         java.util.List<String> args = new java.util.ArrayList<>();
         for (java.util.Map.Entry<String, String> option : config.toMap().entrySet()) {
-            if (option.getKey().startsWith("execution.")
-                    || option.getKey().startsWith("state.")
-                    || option.getKey().startsWith("pipeline.")) {
+            String key = option.getKey();
+            if (key.startsWith("execution.")
+                    || key.startsWith("state.")
+                    || key.startsWith("pipeline.")
+                    || key.startsWith("parallelism.")
+                    || key.startsWith("rest.")
+                    || key.startsWith("metrics.")) {
                 continue;
             }
-            args.add("--" + option.getKey());
+            args.add("--" + key);
             args.add(option.getValue());
         }
+        return args;
+    }
+
+    /** {@link #jobArguments} of a bounded job: with {@code --execution.runtime-mode BATCH}. */
+    public static String[] batchArguments(Configuration config) {
+        java.util.List<String> args = jobArguments(config);
         args.add("--execution.runtime-mode");
         args.add("BATCH");
         return args.toArray(String[]::new);

@@ -89,6 +89,11 @@ class ReEnrichmentITCase extends KafkaNeo4jTestBase {
                         .pollInterval(Duration.ofMillis(500))
                         .until(() -> kafka.endOffsetSum(queue) >= firstHalf.size());
                 registry.resume();
+                // the job sees it again once both subtasks' update streams are back, and at least
+                // a pause of lookups (0.5 s at most here) after the last failure
+                await().pollDelay(Duration.ofMillis(600))
+                        .atMost(Duration.ofMinutes(1))
+                        .until(() -> registry.openStreams() >= 2);
                 producer.sendAll(records.subList(half, records.size()));
                 await().atMost(Duration.ofMinutes(3))
                         .pollInterval(Duration.ofMillis(500))

@@ -117,6 +117,42 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
             }
             admin.createTopics(toCreate).all().get(30, TimeUnit.SECONDS);
+            awaitLeaders(admin, toCreate.stream().map(NewTopic::name).toList());
+        }
+    }
+
+    /**
+     * Waits until every partition of {@code topics} has a leader: an idempotent producer that
+     * writes to a partition still electing one gets NOT_LEADER_OR_FOLLOWER, and its retry can then
+     * be refused for good as OUT_OF_ORDER_SEQUENCE_NUMBER (seen on this KRaft test kit).
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws Exception {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            boolean ready;
+            try {
+                ready =
+                        admin
+                                .describeTopics(topics)
+                                .allTopicNames()
+                                .get(10, TimeUnit.SECONDS)
+                                .values()
+                                .stream()
+                                .flatMap(d -> d.partitions().stream())
+                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            } catch (java.util.concurrent.ExecutionException e) {
+                ready = false; // not known to every part of the broker yet
+            }
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no leader for the partitions of " + topics);
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -25,12 +25,35 @@ final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<Enrich
 
     @Override
     public EnrichedEvent read() throws IOException {
-        return rows.read();
+        ClassLoader previous = userCode();
+        try {
+            return rows.read();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
     }
 
     @Override
     public void close() throws IOException {
-        rows.close();
+        ClassLoader previous = userCode();
+        try {
+            rows.close();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * Makes the job's class loader the context class loader of the calling thread, returning the
+     * previous one. Compaction runs on a thread of the sink's own pool, whose context class loader
+     * on a cluster is the TaskManager's, which does not see the Parquet and Hadoop classes the job
+     * jar brings (Hadoop's configuration loads classes through it); in a MiniCluster everything is
+     * on one class path, so only a real cluster shows the difference.
+     */
+    static ClassLoader userCode() {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(EventLakeFileReader.class.getClassLoader());
+        return previous;
     }
 
     /** Opens lake files on whatever Flink file system their path names. */
@@ -39,6 +62,16 @@ final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<Enrich
 
         @Override
         public RecordWiseFileCompactor.Reader<EnrichedEvent> createFor(Path path)
+                throws IOException {
+            ClassLoader previous = userCode();
+            try {
+                return open(path);
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        }
+
+        private static RecordWiseFileCompactor.Reader<EnrichedEvent> open(Path path)
                 throws IOException {
             FileSystem fs = path.getFileSystem();
             long length = fs.getFileStatus(path).getLen();

@@ -29,24 +29,54 @@ final class EventLakeWriterFactory implements BulkWriter.Factory<EnrichedEvent> 
                                         .build());
     }
 
+    /**
+     * A writer that runs as the job's class loader: compaction writes on a thread of the sink's own
+     * pool, whose context class loader on a cluster does not see the Parquet and Hadoop classes of
+     * the job jar (see {@link EventLakeFileReader#userCode}).
+     */
     @Override
     public BulkWriter<EnrichedEvent> create(FSDataOutputStream out) throws IOException {
-        BulkWriter<GenericRecord> writer = parquet.create(out);
+        BulkWriter<GenericRecord> writer = asJob(() -> parquet.create(out));
         return new BulkWriter<>() {
             @Override
             public void addElement(EnrichedEvent element) throws IOException {
-                writer.addElement(EventLakeRecords.toRecord(element));
+                asJob(
+                        () -> {
+                            writer.addElement(EventLakeRecords.toRecord(element));
+                            return null;
+                        });
             }
 
             @Override
             public void flush() throws IOException {
-                writer.flush();
+                asJob(
+                        () -> {
+                            writer.flush();
+                            return null;
+                        });
             }
 
             @Override
             public void finish() throws IOException {
-                writer.finish();
+                asJob(
+                        () -> {
+                            writer.finish();
+                            return null;
+                        });
             }
         };
+    }
+
+    private interface IoAction<T> {
+        T run() throws IOException;
+    }
+
+    private static <T> T asJob(IoAction<T> action) throws IOException {
+        ClassLoader previous = EventLakeFileReader.userCode();
+        try {
+            return action.run();
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
     }
 }

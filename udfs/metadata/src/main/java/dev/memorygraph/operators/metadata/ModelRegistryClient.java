@@ -9,6 +9,7 @@ import dev.memorygraph.registry.v1.Model;
 import dev.memorygraph.registry.v1.ModelUpdate;
 import dev.memorygraph.registry.v1.RegistryServiceGrpc;
 import dev.memorygraph.registry.v1.StreamModelUpdatesRequest;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.netty.NettyChannelBuilder;
@@ -74,8 +75,10 @@ public final class ModelRegistryClient implements AutoCloseable {
      */
     public CompletableFuture<Map<String, Model>> batchGet(Collection<String> modelIds) {
         CompletableFuture<Map<String, Model>> result = new CompletableFuture<>();
+        reconnectNow();
         Futures.addCallback(
-                lookups.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                lookups.withWaitForReady()
+                        .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
                         .batchGetModels(
                                 BatchGetModelsRequest.newBuilder()
                                         .addAllModelIds(modelIds)
@@ -105,6 +108,7 @@ public final class ModelRegistryClient implements AutoCloseable {
         if (closed) {
             return;
         }
+        reconnectNow();
         updates.streamModelUpdates(
                 StreamModelUpdatesRequest.getDefaultInstance(),
                 new ClientResponseObserver<StreamModelUpdatesRequest, ModelUpdate>() {
@@ -130,6 +134,17 @@ public final class ModelRegistryClient implements AutoCloseable {
                         reopen(onUpdate, onReconnect, Status.Code.OK);
                     }
                 });
+    }
+
+    /**
+     * A channel that failed to connect waits out gRPC's own backoff (up to 2 min) before it tries
+     * again, and fails calls meanwhile; a lookup or a stream reopening after our pause tries now.
+     * Calls wait for the connection up to their deadline.
+     */
+    private void reconnectNow() {
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+            channel.resetConnectBackoff();
+        }
     }
 
     private void reopen(Consumer<ModelUpdate> onUpdate, Runnable onReconnect, Status.Code code) {
