@@ -173,8 +173,7 @@ class ClusterITCase extends KafkaNeo4jTestBase {
         JsonNode checkpoints = get("/jobs/" + jobId + "/checkpoints");
         // (checkpoints triggered while the job's tasks were still being deployed count as failed)
         assertThat(checkpoints.path("counts").path("completed").asLong()).isPositive();
-        assertThat(checkpoints.path("latest").path("completed").path("id").asLong())
-                .isPositive();
+        assertThat(checkpoints.path("latest").path("completed").path("id").asLong()).isPositive();
 
         // spec metrics through the REST API (operator metrics of the source's vertex) ...
         String source = vertexId("kafka-source");
