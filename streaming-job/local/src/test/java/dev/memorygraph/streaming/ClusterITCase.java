@@ -104,8 +104,8 @@ class ClusterITCase extends KafkaNeo4jTestBase {
 
         // Known defect, found by this test: on a standalone cluster the lake's compaction starts
         // but never finishes (the compacted file stays in progress, nothing becomes visible),
-        // while it works on the MiniCluster; until it is fixed the test runs without it.
-        config.setString("lake.compaction.enabled", "false");
+        // while it works on the MiniCluster; the cluster runs the job's default, without it.
+        config.set(dev.memorygraph.operators.lake.EventLakeOptions.COMPACTION_ENABLED, false);
         String jobId = submit(jobJar(), LocalJobConfig.jobArguments(config));
         await().atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofMillis(500))
@@ -177,11 +177,19 @@ class ClusterITCase extends KafkaNeo4jTestBase {
 
         // spec metrics through the REST API (operator metrics of the source's vertex) ...
         String source = vertexId("kafka-source");
-        Set<String> metricIds = new HashSet<>();
-        for (JsonNode m : get("/jobs/" + jobId + "/vertices/" + source + "/metrics")) {
-            metricIds.add(m.path("id").asText());
-        }
-        assertThat(metricIds).anyMatch(id -> id.endsWith("events_received_total"));
+        // (the JobManager fetches task metrics every few seconds; the first answer may be empty)
+        await().atMost(Duration.ofMinutes(1))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(
+                        () -> {
+                            Set<String> metricIds = new HashSet<>();
+                            for (JsonNode m :
+                                    get("/jobs/" + jobId + "/vertices/" + source + "/metrics")) {
+                                metricIds.add(m.path("id").asText());
+                            }
+                            assertThat(metricIds)
+                                    .anyMatch(id -> id.endsWith("events_received_total"));
+                        });
         // ... and under their spec names on the TaskManager's Prometheus endpoint
         String scrape =
                 HTTP.send(

@@ -195,6 +195,7 @@ class PipelineFragmentsITCase {
         Configuration off = new Configuration();
         off.set(EventLakeOptions.COMPACTION_ENABLED, false);
         Configuration on = new Configuration();
+        on.set(EventLakeOptions.COMPACTION_ENABLED, true);
         on.set(EventLakeOptions.COMPACTION_CHECKPOINTS, 1_000_000);
 
         runFragments(records, small, RuntimeExecutionMode.STREAMING, off, 2_000);

@@ -31,9 +31,11 @@ public final class EventLakeOptions {
     public static final ConfigOption<Boolean> COMPACTION_ENABLED =
             ConfigOptions.key("lake.compaction.enabled")
                     .booleanType()
-                    .defaultValue(true)
+                    .defaultValue(false)
                     .withDescription(
-                            "Whether the lake sink merges the small files each checkpoint writes"
+                            "Off by default: on a standalone cluster the compaction did not"
+                                    + " finish (ClusterITCase); see the README. Whether the lake"
+                                    + " sink merges the small files each checkpoint writes"
                                     + " (one per subtask and partition) into files of about"
                                     + " lake.compaction.target-file-size. Files become visible"
                                     + " when they are compacted.");
