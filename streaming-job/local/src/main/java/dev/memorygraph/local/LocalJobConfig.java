@@ -44,8 +44,6 @@ public final class LocalJobConfig {
         config.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         config.set(KafkaOptions.BOOTSTRAP_SERVERS, bootstrapServers);
         config.set(EventLakeOptions.PATH, lake.toUri().toString());
-        // compaction works on the MiniCluster (not yet on a standalone cluster: see the README)
-        config.set(EventLakeOptions.COMPACTION_ENABLED, true);
         if (neo4jBolt != null) {
             config.set(Neo4jOptions.URI, neo4jBolt.toString());
         } else {

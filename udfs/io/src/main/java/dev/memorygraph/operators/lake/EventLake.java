@@ -25,7 +25,7 @@ import org.apache.flink.util.Collector;
  * {@code dt=YYYY-MM-DD/hour=HH} by event time. Files roll on every checkpoint and become visible
  * (renamed from in-progress) when it completes, so readers see only committed data and a restore
  * never duplicates a row; in BATCH mode files are committed at the end of input. With compaction
- * ({@link EventLakeOptions#COMPACTION_ENABLED}, off by default) the sink's compactor merges a
+ * (the default, {@link EventLakeOptions#COMPACTION_ENABLED}) the sink's compactor merges a
  * partition's checkpoint files, still hidden, into one file of up to the target size, which is then
  * committed: readers see the merged file only, exactly once.
  */

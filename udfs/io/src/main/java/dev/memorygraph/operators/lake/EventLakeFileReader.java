@@ -23,11 +23,17 @@ final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<Enrich
         this.rows = rows;
     }
 
+    /**
+     * The next row. Errors become {@link IOException}s: the FileSink's compaction executor catches
+     * exceptions only, and an error there would leave the compaction unfinished without a trace.
+     */
     @Override
     public EnrichedEvent read() throws IOException {
         ClassLoader previous = userCode();
         try {
             return rows.read();
+        } catch (LinkageError e) {
+            throw new IOException("cannot read a lake file for compaction", e);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -66,6 +72,8 @@ final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<Enrich
             ClassLoader previous = userCode();
             try {
                 return open(path);
+            } catch (LinkageError e) {
+                throw new IOException("cannot open a lake file for compaction", e);
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
             }

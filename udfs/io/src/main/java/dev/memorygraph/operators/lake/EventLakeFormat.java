@@ -2,31 +2,49 @@ package dev.memorygraph.operators.lake;
 
 import dev.memorygraph.model.EnrichedEvent;
 import java.io.IOException;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
+import org.apache.flink.connector.file.src.util.CheckpointedPosition;
 import org.apache.flink.core.fs.FSDataInputStream;
-import org.apache.flink.formats.parquet.avro.AvroParquetReaders;
+import org.apache.flink.formats.parquet.ParquetInputFile;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.hadoop.ParquetReader;
 
 /**
- * Lake files read as events: each Parquet row is decoded by {@link EventLakeRecords#fromRecord}
- * inside the reader, so no Avro record crosses an operator boundary. (A row of a file written
- * before a column existed carries that file's narrower schema; Flink's Avro serializer, typed with
- * today's schema, would copy such a record by field position and scramble it.)
+ * Lake files read as events: each Parquet row, in the file's own schema, is decoded by {@link
+ * EventLakeRecords#fromRecord} inside the reader, so no Avro record crosses an operator boundary (a
+ * row of a file written before a column existed has that file's narrower schema, which Flink's Avro
+ * serializer, typed with today's, would copy by field position and scramble).
+ *
+ * <p>Not Flink's {@code AvroParquetReaders}: its reader takes its Hadoop configuration from {@code
+ * org.apache.flink.runtime.util.HadoopUtils}, a class of the cluster's own class path, which on a
+ * TaskManager without Hadoop in {@code lib/} fails with {@code NoClassDefFoundError} for Hadoop's
+ * {@code Configuration} (the job jar's Hadoop is invisible to it). In the FileSink's compactor that
+ * error was swallowed by its executor and compaction never finished. This reader makes its Hadoop
+ * configuration itself, from the job's class loader. Files are read whole (not split), their
+ * position being the number of rows read.
  */
 public final class EventLakeFormat implements StreamFormat<EnrichedEvent> {
 
     private static final long serialVersionUID = 1L;
 
-    private final StreamFormat<GenericRecord> rows =
-            AvroParquetReaders.forGenericRecord(EventLakeRecords.schema());
-
     @Override
     public Reader<EnrichedEvent> createReader(
             Configuration config, FSDataInputStream stream, long fileLen, long splitEnd)
             throws IOException {
-        return new Decoding(rows.createReader(config, stream, fileLen, splitEnd));
+        if (splitEnd != fileLen) {
+            throw new IllegalArgumentException("lake files are read whole, not split");
+        }
+        org.apache.hadoop.conf.Configuration hadoop = new org.apache.hadoop.conf.Configuration();
+        ParquetReader<GenericRecord> rows =
+                AvroParquetReader.<GenericRecord>builder(new ParquetInputFile(stream, fileLen))
+                        .withDataModel(GenericData.get())
+                        .withConf(hadoop)
+                        .build();
+        return new Decoding(rows);
     }
 
     @Override
@@ -37,12 +55,14 @@ public final class EventLakeFormat implements StreamFormat<EnrichedEvent> {
             long fileLen,
             long splitEnd)
             throws IOException {
-        return new Decoding(rows.restoreReader(config, stream, restoredOffset, fileLen, splitEnd));
+        // the position is a row count (CheckpointedPosition.NO_OFFSET + rows); the file source
+        // skips the rows already read
+        return createReader(config, stream, fileLen, splitEnd);
     }
 
     @Override
     public boolean isSplittable() {
-        return rows.isSplittable();
+        return false;
     }
 
     @Override
@@ -50,18 +70,23 @@ public final class EventLakeFormat implements StreamFormat<EnrichedEvent> {
         return TypeInformation.of(EnrichedEvent.class);
     }
 
-    /** Decodes each row of the delegate reader. */
+    /** Decodes each row of the Parquet reader. */
     static final class Decoding implements Reader<EnrichedEvent> {
-        private final Reader<GenericRecord> rows;
+        private final ParquetReader<GenericRecord> rows;
+        private long read;
 
-        Decoding(Reader<GenericRecord> rows) {
+        Decoding(ParquetReader<GenericRecord> rows) {
             this.rows = rows;
         }
 
         @Override
         public EnrichedEvent read() throws IOException {
             GenericRecord row = rows.read();
-            return row == null ? null : EventLakeRecords.fromRecord(row);
+            if (row == null) {
+                return null;
+            }
+            read++;
+            return EventLakeRecords.fromRecord(row);
         }
 
         @Override
@@ -70,9 +95,8 @@ public final class EventLakeFormat implements StreamFormat<EnrichedEvent> {
         }
 
         @Override
-        public org.apache.flink.connector.file.src.util.CheckpointedPosition
-                getCheckpointedPosition() {
-            return rows.getCheckpointedPosition();
+        public CheckpointedPosition getCheckpointedPosition() {
+            return new CheckpointedPosition(CheckpointedPosition.NO_OFFSET, read);
         }
     }
 }

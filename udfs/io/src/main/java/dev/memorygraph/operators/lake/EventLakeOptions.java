@@ -31,11 +31,9 @@ public final class EventLakeOptions {
     public static final ConfigOption<Boolean> COMPACTION_ENABLED =
             ConfigOptions.key("lake.compaction.enabled")
                     .booleanType()
-                    .defaultValue(false)
+                    .defaultValue(true)
                     .withDescription(
-                            "Off by default: on a standalone cluster the compaction did not"
-                                    + " finish (ClusterITCase); see the README. Whether the lake"
-                                    + " sink merges the small files each checkpoint writes"
+                            "Whether the lake sink merges the small files each checkpoint writes"
                                     + " (one per subtask and partition) into files of about"
                                     + " lake.compaction.target-file-size. Files become visible"
                                     + " when they are compacted.");
