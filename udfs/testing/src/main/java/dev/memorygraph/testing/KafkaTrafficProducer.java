@@ -28,6 +28,10 @@ public final class KafkaTrafficProducer implements AutoCloseable {
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // One request in flight: on the in-JVM test broker a NOT_LEADER_OR_FOLLOWER for a first
+        // batch while later ones were appended left the idempotent producer retrying it forever
+        // as OUT_OF_ORDER_SEQUENCE_NUMBER (seen twice in EnrichmentITCase).
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
