@@ -113,19 +113,6 @@ public final class StreamingJob {
             Objects.requireNonNull(lake, "lake");
         }
 
-        /** Without a re-enrichment topic. */
-        public Io(
-                Source<RawEvent, ?, ?> source,
-                WatermarkStrategy<RawEvent> watermarks,
-                Sink<DeadLetter> deadLetters,
-                Sink<EnrichedEvent> lake,
-                GraphSinks graph,
-                Sink<IndexAction> search,
-                Sink<LinePoint> timeSeries,
-                Sink<VectorRecord> vectors) {
-            this(source, watermarks, deadLetters, lake, graph, search, timeSeries, vectors, null);
-        }
-
         /** Without a vector store. */
         public Io(
                 Source<RawEvent, ?, ?> source,
@@ -136,6 +123,12 @@ public final class StreamingJob {
                 Sink<IndexAction> search,
                 Sink<LinePoint> timeSeries) {
             this(source, watermarks, deadLetters, lake, graph, search, timeSeries, null, null);
+        }
+
+        /** This I/O without the time-series store. */
+        public Io withoutTimeSeries() {
+            return new Io(
+                    source, watermarks, deadLetters, lake, graph, search, null, vectors, reenrich);
         }
     }
 

@@ -179,7 +179,7 @@ public final class ReEnrichmentJob {
         List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
         DataStream<EnrichedEvent> marked =
                 enrich(
-                        events.map(new Count(READ), TypeInformation.of(EnrichedEvent.class))
+                        events.map(new Count(READ, false), TypeInformation.of(EnrichedEvent.class))
                                 .uid("reenrich-count-read")
                                 .name("Count read"),
                         config,
@@ -189,23 +189,13 @@ public final class ReEnrichmentJob {
                         .returns(TypeInformation.of(EnrichedEvent.class))
                         .uid("reenrich-unmark")
                         .name("Unmark")
-                        .map(new Count(COMPLETE), TypeInformation.of(EnrichedEvent.class))
+                        .map(new Count(COMPLETE, true), TypeInformation.of(EnrichedEvent.class))
                         .uid("reenrich-count-complete")
                         .name("Count complete");
 
         StreamingJob.Io production = StreamingJob.productionIo(config);
-        StreamingJob.Io withoutTimeSeries =
-                new StreamingJob.Io(
-                        production.source(),
-                        production.watermarks(),
-                        production.deadLetters(),
-                        production.lake(),
-                        production.graph(),
-                        production.search(),
-                        null,
-                        production.vectors(),
-                        production.reenrich());
-        new StreamingJob(config, withoutTimeSeries, Clock.systemUTC()).writeStores(counted);
+        new StreamingJob(config, production.withoutTimeSeries(), Clock.systemUTC())
+                .writeStores(counted);
         for (DataStream<DeadLetter> letters : deadLetters) {
             letters.sinkTo(production.deadLetters())
                     .uid("reenrich-dlq-sink")
@@ -380,10 +370,13 @@ public final class ReEnrichmentJob {
         private static final long serialVersionUID = 1L;
 
         private final String name;
+        private final boolean completeOnly;
         private transient LongCounter counter;
 
-        Count(String name) {
+        /** Counts every event, or with {@code completeOnly} those lacking nothing. */
+        Count(String name, boolean completeOnly) {
             this.name = name;
+            this.completeOnly = completeOnly;
         }
 
         @Override
@@ -394,7 +387,7 @@ public final class ReEnrichmentJob {
 
         @Override
         public EnrichedEvent map(EnrichedEvent event) {
-            if (!COMPLETE.equals(name) || !ReEnrichmentRecords.needed(event)) {
+            if (!completeOnly || !ReEnrichmentRecords.needed(event)) {
                 counter.add(1);
             }
             return event;

@@ -179,9 +179,9 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the TaskManager (again, after {@link #killTaskManager}), with the memory flags {@code
-     * BashJavaUtils} derives from the configuration, as {@code bin/taskmanager.sh} does; returns
-     * once it has registered with the JobManager.
+     * Starts the TaskManager, with the memory flags {@code BashJavaUtils} derives from the
+     * configuration, as {@code bin/taskmanager.sh} does; returns once it has registered with the
+     * JobManager.
      */
     public synchronized void startTaskManager() throws IOException {
         Path conf = home.resolve("conf");
@@ -212,19 +212,6 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         () -> registeredTaskManagers() > before);
     }
 
-    /** Kills the TaskManager process (SIGKILL), as a crashed machine would. */
-    public synchronized void killTaskManager() throws InterruptedException {
-        if (taskManager != null) {
-            ProcessHandle.of(taskManager.pid())
-                    .ifPresent(
-                            p -> {
-                                p.destroyForcibly();
-                                p.onExit().join();
-                            });
-            taskManager = null;
-        }
-    }
-
     /** The REST endpoint (web UI, {@code /jars}, {@code /jobs}). */
     public URI restUri() {
         return URI.create("http://localhost:" + config.getString("rest.port", "8081"));
@@ -234,11 +221,6 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
     public URI prometheusUri() {
         return URI.create(
                 "http://localhost:" + config.getString("metrics.reporter.prom.port", "9249"));
-    }
-
-    /** The configuration the cluster runs with. */
-    public Configuration configuration() {
-        return config;
     }
 
     public Path home() {

@@ -14,6 +14,10 @@ import org.apache.flink.core.fs.Path;
  * files of a partition through the lake's own writer, so a compacted row is {@link
  * EventLakeRecords#toRecord} of {@link EventLakeRecords#fromRecord} of the original, which the
  * round-trip test holds equal to it.
+ *
+ * <p>Errors become {@link IOException}s: the FileSink's compaction executor catches exceptions
+ * only, and an error there (a class the cluster cannot load) would leave the compaction unfinished
+ * without a trace.
  */
 final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<EnrichedEvent> {
 
@@ -23,43 +27,18 @@ final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<Enrich
         this.rows = rows;
     }
 
-    /**
-     * The next row. Errors become {@link IOException}s: the FileSink's compaction executor catches
-     * exceptions only, and an error there would leave the compaction unfinished without a trace.
-     */
     @Override
     public EnrichedEvent read() throws IOException {
-        ClassLoader previous = userCode();
         try {
             return rows.read();
         } catch (LinkageError e) {
             throw new IOException("cannot read a lake file for compaction", e);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
         }
     }
 
     @Override
     public void close() throws IOException {
-        ClassLoader previous = userCode();
-        try {
-            rows.close();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
-    }
-
-    /**
-     * Makes the job's class loader the context class loader of the calling thread, returning the
-     * previous one. Compaction runs on a thread of the sink's own pool, whose context class loader
-     * on a cluster is the TaskManager's, which does not see the Parquet and Hadoop classes the job
-     * jar brings (Hadoop's configuration loads classes through it); in a MiniCluster everything is
-     * on one class path, so only a real cluster shows the difference.
-     */
-    static ClassLoader userCode() {
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(EventLakeFileReader.class.getClassLoader());
-        return previous;
+        rows.close();
     }
 
     /** Opens lake files on whatever Flink file system their path names. */
@@ -68,18 +47,6 @@ final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<Enrich
 
         @Override
         public RecordWiseFileCompactor.Reader<EnrichedEvent> createFor(Path path)
-                throws IOException {
-            ClassLoader previous = userCode();
-            try {
-                return open(path);
-            } catch (LinkageError e) {
-                throw new IOException("cannot open a lake file for compaction", e);
-            } finally {
-                Thread.currentThread().setContextClassLoader(previous);
-            }
-        }
-
-        private static RecordWiseFileCompactor.Reader<EnrichedEvent> open(Path path)
                 throws IOException {
             FileSystem fs = path.getFileSystem();
             long length = fs.getFileStatus(path).getLen();
@@ -91,6 +58,9 @@ final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<Enrich
             } catch (IOException | RuntimeException e) {
                 in.close();
                 throw e;
+            } catch (LinkageError e) {
+                in.close();
+                throw new IOException("cannot open a lake file for compaction", e);
             }
         }
     }

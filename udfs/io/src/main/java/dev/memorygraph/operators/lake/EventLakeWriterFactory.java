@@ -29,54 +29,24 @@ final class EventLakeWriterFactory implements BulkWriter.Factory<EnrichedEvent> 
                                         .build());
     }
 
-    /**
-     * A writer that runs as the job's class loader: compaction writes on a thread of the sink's own
-     * pool, whose context class loader on a cluster does not see the Parquet and Hadoop classes of
-     * the job jar (see {@link EventLakeFileReader#userCode}).
-     */
     @Override
     public BulkWriter<EnrichedEvent> create(FSDataOutputStream out) throws IOException {
-        BulkWriter<GenericRecord> writer = asJob(() -> parquet.create(out));
+        BulkWriter<GenericRecord> writer = parquet.create(out);
         return new BulkWriter<>() {
             @Override
             public void addElement(EnrichedEvent element) throws IOException {
-                asJob(
-                        () -> {
-                            writer.addElement(EventLakeRecords.toRecord(element));
-                            return null;
-                        });
+                writer.addElement(EventLakeRecords.toRecord(element));
             }
 
             @Override
             public void flush() throws IOException {
-                asJob(
-                        () -> {
-                            writer.flush();
-                            return null;
-                        });
+                writer.flush();
             }
 
             @Override
             public void finish() throws IOException {
-                asJob(
-                        () -> {
-                            writer.finish();
-                            return null;
-                        });
+                writer.finish();
             }
         };
-    }
-
-    private interface IoAction<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T asJob(IoAction<T> action) throws IOException {
-        ClassLoader previous = EventLakeFileReader.userCode();
-        try {
-            return action.run();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
     }
 }

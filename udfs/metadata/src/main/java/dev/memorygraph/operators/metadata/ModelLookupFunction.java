@@ -24,10 +24,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
@@ -92,8 +90,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
     private transient ScheduledExecutorService flusher;
     private transient ScheduledFuture<?> scheduledFlush;
     private transient OutageBackoff outage;
-    private transient AtomicLong hits;
-    private transient AtomicLong requests;
+    private transient CacheHitRate hitRate;
     private transient Counter lookups;
     private transient Counter failures;
     private transient Counter updates;
@@ -115,8 +112,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
         cache = Caches.bounded(MAX_CACHED_MODELS);
         pending = new LinkedHashMap<>();
         asked = new HashMap<>();
-        hits = new AtomicLong();
-        requests = new AtomicLong();
+        hitRate = new CacheHitRate();
         outage = new OutageBackoff(settings.initialBackoff(), settings.maxBackoff());
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         // incremented from gRPC threads too
@@ -130,7 +126,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
         costDuration =
                 metrics.addGroup(LABEL_STAGE, COST_STAGE)
                         .histogram(ENRICHMENT_DURATION_SECONDS, new DurationHistogram(1024));
-        metrics.addGroup(LABEL_LAYER, STAGE).gauge(CACHE_HIT_RATE, (Gauge<Double>) this::hitRate);
+        metrics.addGroup(LABEL_LAYER, STAGE).gauge(CACHE_HIT_RATE, hitRate);
         unpricedGroup = metrics;
         unpriced = new HashMap<>();
         if (settings.configured()) {
@@ -142,7 +138,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
                                 t.setDaemon(true);
                                 return t;
                             });
-            client.watch(this::onUpdate, () -> {});
+            client.watch(this::onUpdate);
         } else {
             LOG.info(
                     "No registry.address: models are not looked up; prices come from the"
@@ -162,11 +158,11 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
             result.complete(List.of(fromFallback(event, modelId, false)));
             return;
         }
-        requests.incrementAndGet();
+        hitRate.request();
         RegistryEntry entry = cache.get(modelId);
         long now = System.currentTimeMillis();
         if (entry != null && entry.fresh(now, settings.cacheTtl().toMillis())) {
-            hits.incrementAndGet();
+            hitRate.hit();
             result.complete(List.of(enrich(event, entry, ModelInfo.SOURCE_REGISTRY)));
             return;
         }
@@ -278,6 +274,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
                                                             previous,
                                                             model,
                                                             Instant.ofEpochMilli(now),
+                                                            false,
                                                             now));
                     for (Waiting w : waiting) {
                         complete(w, () -> enrich(w.event(), entry, ModelInfo.SOURCE_REGISTRY));
@@ -417,11 +414,6 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
     public void timeout(EnrichedEvent event, ResultFuture<EnrichedEvent> result) {
         String modelId = event.modelId();
         result.complete(List.of(modelId == null ? withoutModel(event) : degrade(event, modelId)));
-    }
-
-    private double hitRate() {
-        long n = requests == null ? 0 : requests.get();
-        return n == 0 ? 0.0 : (double) hits.get() / n;
     }
 
     @Override

@@ -102,9 +102,9 @@ public final class ModelRegistryClient implements AutoCloseable {
      * Opens {@code StreamModelUpdates} and hands every update to {@code onUpdate} (on a gRPC
      * thread). When the stream ends or fails it is reopened after a backoff that doubles from
      * {@code registry.reconnect.initial-backoff} to {@code registry.reconnect.max-backoff} and
-     * starts over once an update arrives; {@code onReconnect} runs on each reopening.
+     * starts over once an update arrives.
      */
-    public void watch(Consumer<ModelUpdate> onUpdate, Runnable onReconnect) {
+    public void watch(Consumer<ModelUpdate> onUpdate) {
         if (closed) {
             return;
         }
@@ -126,12 +126,12 @@ public final class ModelRegistryClient implements AutoCloseable {
 
                     @Override
                     public void onError(Throwable error) {
-                        reopen(onUpdate, onReconnect, Status.fromThrowable(error).getCode());
+                        reopen(onUpdate, Status.fromThrowable(error).getCode());
                     }
 
                     @Override
                     public void onCompleted() {
-                        reopen(onUpdate, onReconnect, Status.Code.OK);
+                        reopen(onUpdate, Status.Code.OK);
                     }
                 });
     }
@@ -147,20 +147,14 @@ public final class ModelRegistryClient implements AutoCloseable {
         }
     }
 
-    private void reopen(Consumer<ModelUpdate> onUpdate, Runnable onReconnect, Status.Code code) {
+    private void reopen(Consumer<ModelUpdate> onUpdate, Status.Code code) {
         if (closed) {
             return;
         }
         long delay = reconnects.failed(System.currentTimeMillis());
         LOG.warn("Registry update stream ended ({}); reopening in {} ms", code, delay);
         try {
-            scheduler.schedule(
-                    () -> {
-                        onReconnect.run();
-                        watch(onUpdate, onReconnect);
-                    },
-                    delay,
-                    TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> watch(onUpdate), delay, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // closed meanwhile
         }

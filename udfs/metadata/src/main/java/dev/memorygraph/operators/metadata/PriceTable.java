@@ -44,10 +44,6 @@ public final class PriceTable implements Serializable {
         this.models = models;
     }
 
-    public static PriceTable empty() {
-        return new PriceTable(Map.of());
-    }
-
     /** The table shipped in this jar ({@link #BUNDLED}). */
     public static PriceTable bundled() {
         try (InputStream in = PriceTable.class.getClassLoader().getResourceAsStream(BUNDLED)) {

@@ -32,13 +32,7 @@ record RegistryEntry(Model model, PriceHistory prices, long fetchedAtMillis) {
      * since the last answer take effect at the model's {@code prices_effective_from} if it names
      * one, else at {@code changedAt} (the update's timestamp, or the time of the answer that showed
      * the change); the first prices seen are in force since ever unless dated.
-     */
-    static RegistryEntry answered(
-            RegistryEntry previous, Model model, Instant changedAt, long now) {
-        return answered(previous, model, changedAt, false, now);
-    }
-
-    /**
+     *
      * @param dated whether {@code changedAt} dates the prices even when they are the first this
      *     entry sees (an update on the stream says when it happened; an answer does not)
      */

@@ -18,10 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Histogram;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
@@ -64,8 +62,7 @@ public class UserLookupFunction extends RichAsyncFunction<EnrichedEvent, Enriche
     private transient Map<String, Entry> cache;
     private transient Map<String, CompletableFuture<Optional<UserInfo>>> inFlight;
     private transient OutageBackoff outage;
-    private transient AtomicLong hits;
-    private transient AtomicLong requests;
+    private transient CacheHitRate hitRate;
     private transient Counter lookups;
     private transient Counter failures;
     private transient Counter degraded;
@@ -90,8 +87,7 @@ public class UserLookupFunction extends RichAsyncFunction<EnrichedEvent, Enriche
         inFlight = new ConcurrentHashMap<>();
         outage =
                 new OutageBackoff(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1));
-        hits = new AtomicLong();
-        requests = new AtomicLong();
+        hitRate = new CacheHitRate();
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         // incremented from HTTP client threads too
         lookups = metrics.counter(LOOKUPS_TOTAL, new ThreadSafeSimpleCounter());
@@ -101,7 +97,7 @@ public class UserLookupFunction extends RichAsyncFunction<EnrichedEvent, Enriche
         duration =
                 metrics.addGroup(LABEL_STAGE, STAGE)
                         .histogram(ENRICHMENT_DURATION_SECONDS, new DurationHistogram(1024));
-        metrics.addGroup(LABEL_LAYER, STAGE).gauge(CACHE_HIT_RATE, (Gauge<Double>) this::hitRate);
+        metrics.addGroup(LABEL_LAYER, STAGE).gauge(CACHE_HIT_RATE, hitRate);
     }
 
     @Override
@@ -111,11 +107,11 @@ public class UserLookupFunction extends RichAsyncFunction<EnrichedEvent, Enriche
             result.complete(List.of(event));
             return;
         }
-        requests.incrementAndGet();
+        hitRate.request();
         long now = System.currentTimeMillis();
         Entry entry = cache.get(userId);
         if (entry != null && now - entry.fetchedAtMillis() < settings.cacheTtl().toMillis()) {
-            hits.incrementAndGet();
+            hitRate.hit();
             result.complete(List.of(enrich(event, entry.user())));
             return;
         }
@@ -225,10 +221,5 @@ public class UserLookupFunction extends RichAsyncFunction<EnrichedEvent, Enriche
     public void timeout(EnrichedEvent event, ResultFuture<EnrichedEvent> result) {
         String userId = event.event().userId();
         result.complete(List.of(degrade(event, userId == null ? null : cache.get(userId))));
-    }
-
-    private double hitRate() {
-        long n = requests == null ? 0 : requests.get();
-        return n == 0 ? 0.0 : (double) hits.get() / n;
     }
 }
