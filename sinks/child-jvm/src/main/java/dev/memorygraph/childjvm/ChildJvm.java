@@ -116,6 +116,16 @@ public final class ChildJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /** Kills the child at once (SIGKILL), as a crashed machine or the OOM killer would. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the child: SIGTERM, then SIGKILL after 30 s. */
     @Override
     public void close() {

@@ -74,7 +74,10 @@ class ClusterITCase extends KafkaNeo4jTestBase {
                                 "taskmanager.memory.process.size", "1600m",
                                 "jobmanager.memory.process.size", "1024m",
                                 "execution.checkpointing.interval", "2 s",
-                                "execution.checkpointing.min-pause", "500 ms"),
+                                "execution.checkpointing.min-pause", "500 ms",
+                                // a killed TaskManager is declared lost in seconds, not 50 s
+                                "heartbeat.interval", "2 s",
+                                "heartbeat.timeout", "10 s"),
                         Map.of("memory-graph-prometheus", reporter),
                         root.resolve("flink-conf/log4j-console.properties"));
     }
@@ -107,9 +110,7 @@ class ClusterITCase extends KafkaNeo4jTestBase {
         config.set(dev.memorygraph.operators.lake.EventLakeOptions.COMPACTION_ENABLED, true);
         config.set(dev.memorygraph.operators.lake.EventLakeOptions.COMPACTION_CHECKPOINTS, 3);
         String jobId = submit(jobJar(), LocalJobConfig.jobArguments(config));
-        await().atMost(Duration.ofMinutes(2))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> "RUNNING".equals(get("/jobs/" + jobId).path("state").asText()));
+        awaitRunning(jobId);
         try (KafkaTrafficProducer producer = new KafkaTrafficProducer(kafka.bootstrapServers())) {
             producer.sendAll(records);
         }
@@ -216,10 +217,184 @@ class ClusterITCase extends KafkaNeo4jTestBase {
                 HttpResponse.BodyHandlers.discarding());
     }
 
+    /**
+     * Upgrade: stop with a savepoint while records are in flight, submit again from it with a
+     * changed non-state option; then kill the TaskManager mid-run and start a new one, the restart
+     * strategy of {@code config.yaml} bringing the job back from its last checkpoint. Dedup state
+     * (replays of the first part sent after the upgrade), the FOLLOWS timelines (sessions span all
+     * three parts), Kafka offsets (nothing read twice: the DLQ, which dedup does not cover, is
+     * exact across the savepoint) and the sinks' pending files all carry over: the lake holds every
+     * valid record once and the graph every prompt in one chain per session. Across the kill the
+     * at-least-once DLQ may repeat what came after the last checkpoint; its records are exact by
+     * their source coordinates.
+     */
+    @Test
+    void aSavepointUpgradeAndATaskManagerKillLoseAndRepeatNothing() throws Exception {
+        Configuration config =
+                LocalJobConfig.forTopics(
+                        kafka,
+                        "upgrade",
+                        home.resolve("upgrade"),
+                        EmbeddedNeo4j.shared().boltUri());
+        config.set(dev.memorygraph.operators.lake.EventLakeOptions.COMPACTION_ENABLED, true);
+        config.set(dev.memorygraph.operators.lake.EventLakeOptions.COMPACTION_CHECKPOINTS, 3);
+        Path lake = home.resolve("upgrade/lake");
+        List<TestRecord> records =
+                new TrafficGenerator(
+                                TrafficGenerator.Config.defaults(
+                                                "upgrade.prompts",
+                                                "upgrade.responses",
+                                                "upgrade.sessions")
+                                        // enough invalid records for the DLQ's count to mean something
+                                        .withRatios(0.01, 0.05),
+                                Clock.systemUTC())
+                        .take(900);
+        List<TestRecord> first = records.subList(0, 400);
+        List<TestRecord> second = new ArrayList<>(records.subList(400, 650));
+        // the first part again, as a producer resending after the upgrade would
+        first.stream()
+                .filter(r -> r.kind() == TestRecord.Kind.VALID)
+                .limit(25)
+                .forEach(r -> second.add(r.asDuplicate()));
+        List<TestRecord> third = records.subList(650, 900);
+        long valid = count(records, TestRecord.Kind.VALID);
+        long invalidBeforeKill =
+                count(first, TestRecord.Kind.INVALID) + count(second, TestRecord.Kind.INVALID);
+        long invalid = invalidBeforeKill + count(third, TestRecord.Kind.INVALID);
+        List<TestRecord> prompts =
+                records.stream()
+                        .filter(r -> r.kind() == TestRecord.Kind.VALID)
+                        .filter(r -> r.topic().equals("upgrade.prompts"))
+                        .toList();
+        long sessions =
+                prompts.stream()
+                        .map(r -> new String(r.key(), StandardCharsets.UTF_8))
+                        .distinct()
+                        .count();
+
+        String v1 = submit(jobJar(), LocalJobConfig.jobArguments(config));
+        awaitRunning(v1);
+        try (KafkaTrafficProducer producer = new KafkaTrafficProducer(kafka.bootstrapServers())) {
+            producer.sendAll(first);
+        }
+        // stopped while the first part is still being processed
+        await().atMost(Duration.ofMinutes(1)).until(() -> kafka.endOffsetSum("upgrade.dlq") > 0);
+        long started = System.nanoTime();
+        String savepoint = stopWithSavepoint(v1, home.resolve("upgrade/savepoints"));
+        long lakeAtStop = LakeFiles.committedRows(lake);
+
+        // v2: the same jar with a changed option that is not state
+        config.set(dev.memorygraph.operators.lake.EventLakeOptions.COMPACTION_CHECKPOINTS, 4);
+        String v2 = submit(jobJar(), LocalJobConfig.jobArguments(config), savepoint);
+        awaitRunning(v2);
+        long upgradeMillis = (System.nanoTime() - started) / 1_000_000;
+        try (KafkaTrafficProducer producer = new KafkaTrafficProducer(kafka.bootstrapServers())) {
+            producer.sendAll(second);
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> kafka.endOffsetSum("upgrade.dlq") == invalidBeforeKill);
+            // exact across the savepoint: nothing was read twice
+            assertThat(distinctDeadLetters("upgrade.dlq")).isEqualTo(invalidBeforeKill);
+            assertThat(kafka.endOffsetSum("upgrade.dlq")).isEqualTo(invalidBeforeKill);
+
+            producer.sendAll(third.subList(0, 125));
+            await().atMost(Duration.ofMinutes(1))
+                    .until(() -> kafka.endOffsetSum("upgrade.dlq") > invalidBeforeKill);
+            started = System.nanoTime();
+            cluster.killTaskManager();
+            cluster.startTaskManager();
+            producer.sendAll(third.subList(125, third.size()));
+        }
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> LakeFiles.committedRows(lake) >= valid);
+        long recoveryMillis = (System.nanoTime() - started) / 1_000_000;
+        await().during(Duration.ofSeconds(5))
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> LakeFiles.committedRows(lake) == valid);
+        assertThat(get("/jobs/" + v2 + "/exceptions").path("exceptionHistory").path("entries"))
+                .as("the kill failed the job's tasks and the job restarted")
+                .isNotEmpty();
+        assertThat(get("/jobs/" + v2).path("state").asText()).isEqualTo("RUNNING");
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> distinctDeadLetters("upgrade.dlq") == invalid);
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> count("MATCH (p:Prompt) RETURN count(p) AS c") == prompts.size());
+        // one FOLLOWS chain per session: no prompt lost its predecessor to the upgrade or the kill
+        assertThat(
+                        count(
+                                "MATCH (:Session)-[:CONTAINS]->(p:Prompt)"
+                                        + " WHERE NOT ()-[:FOLLOWS]->(p) RETURN count(p) AS c"))
+                .isEqualTo(sessions);
+        assertThat(count("MATCH (:Prompt)-[f:FOLLOWS]->(:Prompt) RETURN count(f) AS c"))
+                .isEqualTo(prompts.size() - sessions);
+        System.out.printf(
+                "upgrade: %d records (%d valid, %d invalid, %d replays), lake rows at the stop %d,"
+                        + " stop-with-savepoint to v2 running %d ms, TaskManager kill to every"
+                        + " row in the lake %d ms, DLQ records %d for %d invalid%n",
+                records.size() + 25,
+                valid,
+                invalid,
+                25,
+                lakeAtStop,
+                upgradeMillis,
+                recoveryMillis,
+                kafka.endOffsetSum("upgrade.dlq"),
+                invalid);
+
+        HTTP.send(
+                HttpRequest.newBuilder(cluster.restUri().resolve("/jobs/" + v2))
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+    }
+
+    private static long count(List<TestRecord> records, TestRecord.Kind kind) {
+        return records.stream().filter(r -> r.kind() == kind).count();
+    }
+
+    private long count(String cypher) {
+        return driver.session().run(cypher).single().get("c").asLong();
+    }
+
+    /** Dead letters by their identity, the source record's topic, partition and offset. */
+    private static long distinctDeadLetters(String topic) throws Exception {
+        return kafka.readAll(topic).stream()
+                .map(
+                        r ->
+                                header(r, "dlq.source.topic")
+                                        + "/"
+                                        + header(r, "dlq.source.partition")
+                                        + "/"
+                                        + header(r, "dlq.source.offset"))
+                .distinct()
+                .count();
+    }
+
+    private static String header(
+            org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record, String key) {
+        var header = record.headers().lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static void awaitRunning(String jobId) {
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> "RUNNING".equals(get("/jobs/" + jobId).path("state").asText()));
+    }
+
     // --- the REST API as flink run uses it
 
     /** {@code POST /jars/upload}, then {@code POST /jars/<id>/run} with program arguments. */
     static String submit(Path jar, List<String> arguments) throws Exception {
+        return submit(jar, arguments, null);
+    }
+
+    /**
+     * {@link #submit(Path, List)} from a savepoint ({@code flink run -s <savepoint>}), every
+     * operator's state required ({@code allowNonRestoredState} false), or from nothing when {@code
+     * savepoint} is {@code null}.
+     */
+    static String submit(Path jar, List<String> arguments, String savepoint) throws Exception {
         String boundary = "----memory-graph-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(
@@ -242,6 +417,9 @@ class ClusterITCase extends KafkaNeo4jTestBase {
         var run = JSON.createObjectNode().put("entryClass", StreamingJob.class.getName());
         var args = run.putArray("programArgsList");
         arguments.forEach(args::add);
+        if (savepoint != null) {
+            run.put("savepointPath", savepoint).put("allowNonRestoredState", false);
+        }
         JsonNode started =
                 send(
                         HttpRequest.newBuilder(cluster.restUri().resolve("/jars/" + jarId + "/run"))
@@ -250,6 +428,37 @@ class ClusterITCase extends KafkaNeo4jTestBase {
                                 .build());
         assertThat(started.has("jobid")).as(started.toString()).isTrue();
         return started.path("jobid").asText();
+    }
+
+    /**
+     * {@code POST /jobs/<id>/stop} ({@code flink stop --savepointPath}, no drain: event time does
+     * not jump to the end, timers stay in state), then waits for the savepoint; returns its path.
+     */
+    static String stopWithSavepoint(String jobId, Path directory) throws Exception {
+        var body =
+                JSON.createObjectNode()
+                        .put("targetDirectory", directory.toUri().toString())
+                        .put("drain", false);
+        String trigger =
+                send(HttpRequest.newBuilder(cluster.restUri().resolve("/jobs/" + jobId + "/stop"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                .build())
+                        .path("request-id")
+                        .asText();
+        JsonNode[] status = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> {
+                            status[0] = get("/jobs/" + jobId + "/savepoints/" + trigger);
+                            return "COMPLETED".equals(status[0].path("status").path("id").asText());
+                        });
+        JsonNode operation = status[0].path("operation");
+        assertThat(operation.has("location")).as(operation.toString()).isTrue();
+        await().atMost(Duration.ofMinutes(1))
+                .until(() -> "FINISHED".equals(get("/jobs/" + jobId).path("state").asText()));
+        return operation.path("location").asText();
     }
 
     static JsonNode get(String path) throws Exception {

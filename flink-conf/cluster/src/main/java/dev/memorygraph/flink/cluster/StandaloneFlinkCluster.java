@@ -192,7 +192,7 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         options.addAll(logOptions(conf, log.resolve("taskmanager.log")));
         List<String> arguments = new ArrayList<>(List.of("--configDir", conf.toString()));
         arguments.addAll(params.get(1));
-        int before;
+        java.util.Set<String> before;
         try {
             before = registeredTaskManagers();
         } catch (InterruptedException e) {
@@ -209,7 +209,20 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
                         environment,
                         log.resolve("taskmanager.out"),
                         START_TIMEOUT,
-                        () -> registeredTaskManagers() > before);
+                        // a new id: a killed TaskManager stays listed until its heartbeat times out
+                        () -> !before.containsAll(registeredTaskManagers()));
+    }
+
+    /**
+     * Kills the TaskManager process (SIGKILL, no shutdown hooks): its tasks fail and the job
+     * restarts from its last checkpoint under the configured restart strategy once slots are back
+     * ({@link #startTaskManager}).
+     */
+    public synchronized void killTaskManager() {
+        if (taskManager != null) {
+            taskManager.kill();
+            taskManager = null;
+        }
     }
 
     /** The REST endpoint (web UI, {@code /jars}, {@code /jobs}). */
@@ -227,19 +240,23 @@ public final class StandaloneFlinkCluster implements AutoCloseable {
         return home;
     }
 
-    /** TaskManagers the JobManager lists as registered (not yet timed out). */
-    int registeredTaskManagers() throws IOException, InterruptedException {
+    /** Ids of the TaskManagers the JobManager lists as registered (not yet timed out). */
+    java.util.Set<String> registeredTaskManagers() throws IOException, InterruptedException {
         HttpResponse<String> response =
                 HttpClient.newHttpClient()
                         .send(
-                                HttpRequest.newBuilder(restUri().resolve("/overview"))
+                                HttpRequest.newBuilder(restUri().resolve("/taskmanagers"))
                                         .timeout(Duration.ofSeconds(5))
                                         .build(),
                                 HttpResponse.BodyHandlers.ofString());
+        java.util.Set<String> ids = new java.util.HashSet<>();
         java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("\"taskmanagers\"\\s*:\\s*(\\d+)")
+                java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"")
                         .matcher(response.body());
-        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.memorygraph.operators.ingest;
 
 import dev.memorygraph.model.RawEvent;
+import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -26,14 +27,26 @@ public final class IngestSource {
                 .setStartingOffsets(
                         OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new RawEventDeserializer())
-                // spec §5.1 consumer settings; kafka.properties.* below may override them
-                .setProperty("max.poll.records", "500")
-                .setProperty("max.poll.interval.ms", "300000")
-                .setProperty("session.timeout.ms", "30000")
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .setProperty("partition.discovery.interval.ms", "60000")
-                .setProperties(KafkaOptions.clientProperties(config))
+                .setProperties(consumerProperties(config))
                 .build();
+    }
+
+    /**
+     * The consumer's settings: spec §5.1's (no auto commit: offsets are committed when a
+     * checkpoint completes, and only for the group's lag; the job's own position is in its state),
+     * then {@code kafka.properties.*}, which may override them.
+     */
+    public static Properties consumerProperties(Configuration config) {
+        Properties properties = new Properties();
+        properties.setProperty("auto.offset.reset", "earliest");
+        properties.setProperty("enable.auto.commit", "false");
+        properties.setProperty("max.poll.records", "500");
+        properties.setProperty("max.poll.interval.ms", "300000");
+        properties.setProperty("session.timeout.ms", "30000");
+        properties.setProperty("commit.offsets.on.checkpoint", "true");
+        properties.setProperty("partition.discovery.interval.ms", "60000");
+        properties.putAll(KafkaOptions.clientProperties(config));
+        return properties;
     }
 
     /**
