@@ -29,8 +29,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Kubernetes kinds: the schemas fabric8's {@code kubernetes-model-core/-batch/-rbac} 6.13.4
- *       jars carry ({@code schema/validation-schema.json}, Kubernetes 1.30's API), with
- *       quantities, int-or-strings and times as the scalars they are on the wire.
+ *       jars carry ({@code schema/validation-schema.json}, Kubernetes 1.30's API), with quantities,
+ *       int-or-strings and times as the scalars they are on the wire.
  *   <li>Operator kinds: the {@code openAPIV3Schema} of the Flink Kubernetes Operator's CRDs,
  *       vendored under {@code k8s/schemas/flink-kubernetes-operator-1.15.0/} (see the README
  *       there), open where the CRD says {@code x-kubernetes-preserve-unknown-fields}.
@@ -103,7 +103,7 @@ final class ManifestSchemas {
             ArrayNode types = JSON.createArrayNode().add("string").add("integer").add("number");
             kubernetesDefinitions.set(scalar, JSON.createObjectNode().set("type", types));
         }
-        closeFabric8(kubernetesDefinitions);
+        kubernetesDefinitions.forEach(ManifestSchemas::closeFabric8);
     }
 
     /** Whether {@code apiVersion/kind} has a schema here. */
@@ -122,7 +122,19 @@ final class ManifestSchemas {
             root.set("definitions", kubernetesDefinitions);
             schema = registry.getSchema(root);
         } else if (OPERATOR_KINDS.containsKey(type)) {
-            schema = registry.getSchema(crdSchema(OPERATOR_KINDS.get(type)));
+            ObjectNode root = crdSchema(OPERATOR_KINDS.get(type));
+            // what the API server adds to every custom resource's schema
+            ObjectNode properties = (ObjectNode) root.path("properties");
+            properties.set("apiVersion", JSON.createObjectNode().put("type", "string"));
+            properties.set("kind", JSON.createObjectNode().put("type", "string"));
+            properties.set(
+                    "metadata",
+                    JSON.createObjectNode()
+                            .put(
+                                    "$ref",
+                                    "#/definitions/kubernetes_apimachinery_pkg_apis_ObjectMeta"));
+            root.set("definitions", kubernetesDefinitions);
+            schema = registry.getSchema(root);
         } else {
             return List.of("no schema for " + type);
         }
@@ -133,7 +145,7 @@ final class ManifestSchemas {
         return problems;
     }
 
-    private JsonNode crdSchema(String file) {
+    private ObjectNode crdSchema(String file) {
         JsonNode crd;
         try {
             crd = YAML.readTree(crdDirectory.resolve(file).toFile());
@@ -142,12 +154,14 @@ final class ManifestSchemas {
         }
         JsonNode schema = crd.path("spec").path("versions").get(0).path("schema");
         ObjectNode open = schema.path("openAPIV3Schema").deepCopy();
-        return closeOpenApi(open);
+        return (ObjectNode) closeOpenApi(open);
     }
 
     // --- closing the schemas
 
-    /** fabric8: objects with properties become closed; its own keywords and draft-3 leftovers go. */
+    /**
+     * fabric8: objects with properties become closed; its own keywords and draft-3 leftovers go.
+     */
     private static void closeFabric8(JsonNode node) {
         if (node instanceof ObjectNode object) {
             FABRIC8_KEYWORDS.forEach(object::remove);
@@ -218,7 +232,8 @@ final class ManifestSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("kubernetes-model-" + module + " schema not on the class path");
+        throw new IllegalStateException(
+                "kubernetes-model-" + module + " schema not on the class path");
     }
 
     /** Every document of a multi-document YAML file. */

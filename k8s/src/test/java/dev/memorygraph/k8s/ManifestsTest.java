@@ -176,7 +176,10 @@ class ManifestsTest {
                 .isEqualTo(config.get("jobmanager.memory.process.size"));
         assertThat(deployment.at("/spec/job/upgradeMode").asText()).isEqualTo("savepoint");
         assertThat(k8s.get("high-availability.type")).isEqualTo("kubernetes");
-        assertThat(deployment.at("/spec/podTemplate/metadata/annotations/prometheus.io~1port").asText())
+        assertThat(
+                        deployment
+                                .at("/spec/podTemplate/metadata/annotations/prometheus.io~1port")
+                                .asText())
                 .isEqualTo(k8s.get("metrics.reporter.prom.port"));
         Class.forName(deployment.at("/spec/job/entryClass").asText());
     }
@@ -272,7 +275,9 @@ class ManifestsTest {
 
     static List<JsonNode> resources(String kind) {
         List<JsonNode> out = new ArrayList<>();
-        manifests.values().forEach(
+        manifests
+                .values()
+                .forEach(
                         docs ->
                                 docs.stream()
                                         .filter(d -> d.path("kind").asText().equals(kind))
@@ -304,7 +309,9 @@ class ManifestsTest {
                     .forEachRemaining(
                             e ->
                                     flatten(
-                                            prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                                            prefix.isEmpty()
+                                                    ? e.getKey()
+                                                    : prefix + "." + e.getKey(),
                                             e.getValue(),
                                             out));
         } else if (!node.isMissingNode() && !node.isNull()) {

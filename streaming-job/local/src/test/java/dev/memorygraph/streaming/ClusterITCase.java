@@ -245,7 +245,8 @@ class ClusterITCase extends KafkaNeo4jTestBase {
                                                 "upgrade.prompts",
                                                 "upgrade.responses",
                                                 "upgrade.sessions")
-                                        // enough invalid records for the DLQ's count to mean something
+                                        // enough invalid records for the DLQ's count to mean
+                                        // something
                                         .withRatios(0.01, 0.05),
                                 Clock.systemUTC())
                         .take(900);

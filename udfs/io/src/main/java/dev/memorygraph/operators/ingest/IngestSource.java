@@ -32,9 +32,9 @@ public final class IngestSource {
     }
 
     /**
-     * The consumer's settings: spec §5.1's (no auto commit: offsets are committed when a
-     * checkpoint completes, and only for the group's lag; the job's own position is in its state),
-     * then {@code kafka.properties.*}, which may override them.
+     * The consumer's settings: spec §5.1's (no auto commit: offsets are committed when a checkpoint
+     * completes, and only for the group's lag; the job's own position is in its state), then {@code
+     * kafka.properties.*}, which may override them.
      */
     public static Properties consumerProperties(Configuration config) {
         Properties properties = new Properties();
