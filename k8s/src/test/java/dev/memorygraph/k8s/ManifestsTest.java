@@ -361,6 +361,7 @@ class ManifestsTest {
                         "dev.memorygraph.operators.pii.PiiOptions",
                         "dev.memorygraph.operators.embed.EmbeddingOptions",
                         "dev.memorygraph.operators.lake.EventLakeOptions",
+                        "dev.memorygraph.operators.rollup.RollupOptions",
                         "dev.memorygraph.operators.ingest.KafkaOptions")) {
             collect(Class.forName(className), options);
         }

@@ -7,6 +7,7 @@ import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.InboundEvent;
 import dev.memorygraph.model.RawEvent;
 import dev.memorygraph.model.graph.GraphMutation;
+import dev.memorygraph.model.rollup.Rollup;
 import dev.memorygraph.operators.dedup.DedupOptions;
 import dev.memorygraph.operators.dedup.DedupStage;
 import dev.memorygraph.operators.dlq.DeadLetterSink;
@@ -25,6 +26,8 @@ import dev.memorygraph.operators.pii.PiiStage;
 import dev.memorygraph.operators.reconcile.KafkaReconciliationQueue;
 import dev.memorygraph.operators.reenrich.ReEnrichmentRecords;
 import dev.memorygraph.operators.reenrich.ReEnrichmentSink;
+import dev.memorygraph.operators.rollup.RollupOptions;
+import dev.memorygraph.operators.rollup.RollupStage;
 import dev.memorygraph.operators.tenant.TenantOptions;
 import dev.memorygraph.operators.tenant.TenantStage;
 import dev.memorygraph.operators.text.TextOptions;
@@ -41,6 +44,7 @@ import dev.memorygraph.sinks.influxdb.EventPoints;
 import dev.memorygraph.sinks.influxdb.InfluxDbOptions;
 import dev.memorygraph.sinks.influxdb.InfluxDbSink;
 import dev.memorygraph.sinks.influxdb.LinePoint;
+import dev.memorygraph.sinks.influxdb.RollupPoints;
 import dev.memorygraph.sinks.neo4j.Neo4jOptions;
 import dev.memorygraph.sinks.neo4j.Neo4jSink;
 import dev.memorygraph.sinks.pinecone.EventVectors;
@@ -84,6 +88,7 @@ public final class StreamingJob {
     public static final String SEARCH_DOCUMENTS_UID = "search-documents";
     public static final String INFLUXDB_SINK_UID = "influxdb-sink";
     public static final String TIME_SERIES_POINTS_UID = "time-series-points";
+    public static final String ROLLUP_POINTS_UID = "rollup-points";
     public static final String PINECONE_SINK_UID = "pinecone-sink";
     public static final String PROMPT_VECTORS_UID = "prompt-vectors";
 
@@ -346,7 +351,11 @@ public final class StreamingJob {
                     .name("Elasticsearch");
         }
         if (io.timeSeries() != null) {
-            writeTimeSeries(enriched, io.timeSeries());
+            RollupOptions rollups = RollupOptions.fromConfig(config);
+            writeTimeSeries(
+                    enriched,
+                    io.timeSeries(),
+                    rollups.enabled() ? RollupStage.live(enriched, rollups) : null);
         }
         if (io.vectors() != null) {
             enriched.flatMap(
@@ -376,13 +385,29 @@ public final class StreamingJob {
 
     /** Prompts and responses as points into {@code sink}, with the uids the README lists. */
     public static void writeTimeSeries(DataStream<EnrichedEvent> enriched, Sink<LinePoint> sink) {
-        enriched.flatMap(new TimeSeriesPoints())
-                .returns(TypeInformation.of(LinePoint.class))
-                .uid(TIME_SERIES_POINTS_UID)
-                .name("Time-series points")
-                .sinkTo(sink)
-                .uid(INFLUXDB_SINK_UID)
-                .name("InfluxDB");
+        writeTimeSeries(enriched, sink, null);
+    }
+
+    /**
+     * {@link #writeTimeSeries(DataStream, Sink)}, and {@code rollups} ({@link RollupPoints},
+     * measurement {@code llm_rollups}) into the same sink when not {@code null}.
+     */
+    public static void writeTimeSeries(
+            DataStream<EnrichedEvent> enriched, Sink<LinePoint> sink, DataStream<Rollup> rollups) {
+        DataStream<LinePoint> points =
+                enriched.flatMap(new TimeSeriesPoints())
+                        .returns(TypeInformation.of(LinePoint.class))
+                        .uid(TIME_SERIES_POINTS_UID)
+                        .name("Time-series points");
+        if (rollups != null) {
+            points =
+                    points.union(
+                            rollups.map(new RollupPoints())
+                                    .returns(TypeInformation.of(LinePoint.class))
+                                    .uid(ROLLUP_POINTS_UID)
+                                    .name("Rollup points"));
+        }
+        points.sinkTo(sink).uid(INFLUXDB_SINK_UID).name("InfluxDB");
     }
 
     /**

@@ -1,17 +1,25 @@
 package dev.memorygraph.testing;
 
+import dev.memorygraph.model.Cost;
+import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.EventOrigin;
 import dev.memorygraph.model.InboundEvent;
+import dev.memorygraph.model.Metadata;
 import dev.memorygraph.model.ModelRef;
 import dev.memorygraph.model.Prompt;
 import dev.memorygraph.model.PromptEvent;
+import dev.memorygraph.model.PromptLink;
 import dev.memorygraph.model.ResponseBody;
+import dev.memorygraph.model.ResponseError;
 import dev.memorygraph.model.ResponseEvent;
+import dev.memorygraph.model.ResponseMetrics;
 import dev.memorygraph.model.SessionEvent;
 import dev.memorygraph.model.SessionRef;
 import dev.memorygraph.model.Usage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /** Small, valid events built in code for operator tests. */
 public final class TestEvents {
@@ -87,5 +95,92 @@ public final class TestEvents {
 
     private static EventOrigin origin(String topic, Instant time) {
         return new EventOrigin(topic, 0, 0L, time.toEpochMilli(), "1.0", "test", time);
+    }
+
+    /**
+     * {@code count} responses joined to their prompts, at random times within {@code span} of
+     * {@code start}: tenants {@code acme}, {@code globex} or none, two models, 20 users, one in 40
+     * failed (no latency), one in 10 unpriced.
+     */
+    public static List<EnrichedEvent> joinedResponses(
+            int count, Random random, Instant start, java.time.Duration span) {
+        String[] tenants = {"acme", "globex", null};
+        String[] models = {"gpt-4o", "claude-3-5-sonnet"};
+        List<EnrichedEvent> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant time = start.plusSeconds(random.nextInt((int) span.toSeconds()));
+            boolean error = random.nextInt(40) == 0;
+            out.add(
+                    joinedResponse(
+                            "r" + i,
+                            time,
+                            tenants[random.nextInt(tenants.length)],
+                            models[random.nextInt(models.length)],
+                            "user-" + random.nextInt(20),
+                            error ? null : (long) (200 + random.nextInt(4_000)),
+                            random.nextInt(10) == 0 ? null : random.nextInt(5_000) / 1e6,
+                            error));
+        }
+        return out;
+    }
+
+    /** A response joined to its prompt, priced at {@code usd} (unpriced when {@code null}). */
+    public static EnrichedEvent joinedResponse(
+            String id,
+            Instant time,
+            String tenant,
+            String model,
+            String user,
+            Long latency,
+            Double usd,
+            boolean error) {
+        ResponseEvent response =
+                new ResponseEvent(
+                        id,
+                        time,
+                        "p-" + id,
+                        null,
+                        new Usage(120L, 300L, 420L),
+                        new ResponseMetrics(
+                                latency, latency == null ? null : latency / 4, null, null),
+                        error ? new ResponseError("rate_limited", null, null, true) : null,
+                        null,
+                        null);
+        Cost cost =
+                usd == null
+                        ? new Cost(
+                                null,
+                                Cost.UNPRICED,
+                                Cost.TOKENS_PROVIDER,
+                                null,
+                                null,
+                                120,
+                                300,
+                                0,
+                                0)
+                        : new Cost(
+                                usd,
+                                Cost.PRICED,
+                                Cost.TOKENS_PROVIDER,
+                                Cost.PRICES_REGISTRY,
+                                null,
+                                120,
+                                300,
+                                0,
+                                0);
+        Metadata metadata =
+                new Metadata(
+                        new PromptLink("p-" + id, time, "s1", user, tenant, model, "openai", 120),
+                        Metadata.JOINED,
+                        null,
+                        cost,
+                        null,
+                        List.of());
+        InboundEvent event =
+                InboundEvent.of(
+                        response,
+                        new EventOrigin(
+                                "llm.responses.v1", 0, 0L, time.toEpochMilli(), null, null, time));
+        return new EnrichedEvent(event, null, null, null, metadata);
     }
 }

@@ -37,6 +37,14 @@ public final class ElasticsearchOptions {
                             "The alias documents are written through (a reindex swaps the index"
                                     + " behind it).");
 
+    public static final ConfigOption<String> ROLLUPS_INDEX =
+            ConfigOptions.key("elasticsearch.rollups-index")
+                    .stringType()
+                    .defaultValue("llm-rollups")
+                    .withDescription(
+                            "The rollup view: one document per window and group, written by the"
+                                    + " rollup job (see RollupView).");
+
     public static final ConfigOption<Boolean> BOOTSTRAP =
             ConfigOptions.key("elasticsearch.bootstrap")
                     .booleanType()

@@ -2,6 +2,11 @@ package dev.memorygraph.operators.lake;
 
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.Metadata;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -70,11 +75,52 @@ public final class EventLake {
      * dropped).
      */
     public static DataStream<EnrichedEvent> read(StreamExecutionEnvironment env, String path) {
-        return readRows(env, path)
-                .keyBy(EnrichedEvent::eventId, Types.STRING)
+        return oneRowPerEvent(readRows(env, path));
+    }
+
+    private static DataStream<EnrichedEvent> oneRowPerEvent(DataStream<EnrichedEvent> rows) {
+        return rows.keyBy(EnrichedEvent::eventId, Types.STRING)
                 .process(new BestOfEachEvent())
                 .uid(SOURCE_UID + "-dedup")
                 .name("One row per event id");
+    }
+
+    /**
+     * {@link #read(StreamExecutionEnvironment, String)} of the events whose time lies in {@code
+     * [from, until)}: only the hour partitions ({@code dt=…/hour=…}, by event time) of the window
+     * are listed, so an hourly job reads an hour, not the lake.
+     */
+    public static DataStream<EnrichedEvent> read(
+            StreamExecutionEnvironment env, String path, Instant from, Instant until)
+            throws IOException {
+        List<Path> partitions = new ArrayList<>();
+        for (Instant hour = from.truncatedTo(ChronoUnit.HOURS);
+                hour.isBefore(until);
+                hour = hour.plus(1, ChronoUnit.HOURS)) {
+            Path partition = new Path(path, EventTimeBucketAssigner.bucketOf(hour));
+            if (partition.getFileSystem().exists(partition)) {
+                partitions.add(partition);
+            }
+        }
+        if (partitions.isEmpty()) {
+            return env.fromData(TypeInformation.of(EnrichedEvent.class))
+                    .uid(SOURCE_UID)
+                    .name("Event lake files (none in the window)");
+        }
+        FileSource<EnrichedEvent> source =
+                FileSource.forRecordStreamFormat(
+                                new EventLakeFormat(), partitions.toArray(Path[]::new))
+                        .build();
+        return oneRowPerEvent(
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "Event lake files")
+                        .uid(SOURCE_UID)
+                        .name("Event lake files of the window")
+                        .filter(
+                                e ->
+                                        !e.event().eventTime().isBefore(from)
+                                                && e.event().eventTime().isBefore(until))
+                        .uid(SOURCE_UID + "-window")
+                        .name("Events of the window"));
     }
 
     /** Every row of the lake as stored, replayed copies included. */

@@ -16,7 +16,12 @@ final class EventTimeBucketAssigner implements BucketAssigner<EnrichedEvent, Str
 
     @Override
     public String getBucketId(EnrichedEvent element, Context context) {
-        return BUCKET.format(element.event().eventTime());
+        return bucketOf(element.event().eventTime());
+    }
+
+    /** The partition (relative directory) of events of {@code time}'s hour. */
+    static String bucketOf(java.time.Instant time) {
+        return BUCKET.format(time);
     }
 
     @Override
