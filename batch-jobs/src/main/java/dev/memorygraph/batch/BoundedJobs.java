@@ -103,10 +103,43 @@ public final class BoundedJobs {
         return config;
     }
 
-    /** {@code --from} and {@code --until}, as {@link #FROM} and {@link #UNTIL}. */
-    private static String[] aliases(String[] args) {
-        List<String> out = new ArrayList<>(args.length);
-        for (String arg : args) {
+    /**
+     * {@code --from} and {@code --until}, as {@link #FROM} and {@link #UNTIL}; {@code --date
+     * 2026-12-01} for that UTC day and {@code --hour 2026-12-01T13} for that hour, as both.
+     */
+    static String[] aliases(String[] args) {
+        List<String> out = new ArrayList<>(args.length + 2);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if ((arg.equals("--date") || arg.equals("--hour")) && i + 1 < args.length) {
+                Instant from;
+                Instant until;
+                try {
+                    if (arg.equals("--date")) {
+                        java.time.LocalDate day = java.time.LocalDate.parse(args[i + 1]);
+                        from = day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                        until = from.plus(java.time.Duration.ofDays(1));
+                    } else {
+                        from =
+                                java.time.LocalDateTime.parse(args[i + 1] + ":00:00")
+                                        .toInstant(java.time.ZoneOffset.UTC);
+                        until = from.plus(java.time.Duration.ofHours(1));
+                    }
+                } catch (DateTimeParseException e) {
+                    throw JobConfig.invalid(
+                            arg.substring(2),
+                            args[i + 1],
+                            arg.equals("--date") ? "a date, 2026-12-01" : "an hour, 2026-12-01T13");
+                }
+                out.addAll(
+                        List.of(
+                                "--" + FROM.key(),
+                                from.toString(),
+                                "--" + UNTIL.key(),
+                                until.toString()));
+                i++;
+                continue;
+            }
             out.add(
                     switch (arg) {
                         case "--from" -> "--" + FROM.key();
