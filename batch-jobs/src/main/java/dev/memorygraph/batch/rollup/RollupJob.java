@@ -123,29 +123,38 @@ public final class RollupJob {
             long hours = rows(env.execute(NAME + " (hours)"));
             LOG.info("{}: {} hourly rows", NAME, hours);
 
-            Instant dayFrom = start(RollupStage.DAY, window.from());
-            Instant dayUntil = end(RollupStage.DAY, window.until());
-            long days =
-                    merge(
-                            env,
-                            config,
-                            view,
-                            RollupStage.DAY,
-                            view.read(rest, RollupStage.HOUR, dayFrom, dayUntil));
-            LOG.info("{}: {} daily rows", NAME, days);
-
-            Instant monthFrom = start(RollupStage.MONTH, window.from());
-            Instant monthUntil = end(RollupStage.MONTH, window.until());
-            long months =
-                    merge(
-                            env,
-                            config,
-                            view,
-                            RollupStage.MONTH,
-                            view.read(rest, RollupStage.DAY, monthFrom, monthUntil));
-            LOG.info("{}: {} monthly rows", NAME, months);
+            long days = mergeWindows(env, config, view, rest, window, RollupStage.DAY);
+            long months = mergeWindows(env, config, view, rest, window, RollupStage.MONTH);
             return new Result(window, hours, days, months);
         }
+    }
+
+    /**
+     * Every {@code granularity} window (day or month) the run's window touches, merged from the
+     * rows one step finer in the view (hours for a day, days for a month) and written.
+     */
+    private static long mergeWindows(
+            StreamExecutionEnvironment env,
+            Configuration config,
+            RollupView view,
+            RestClient rest,
+            BoundedJobs.Window window,
+            String granularity)
+            throws Exception {
+        String finer = granularity.equals(RollupStage.DAY) ? RollupStage.HOUR : RollupStage.DAY;
+        long rows =
+                merge(
+                        env,
+                        config,
+                        view,
+                        granularity,
+                        view.read(
+                                rest,
+                                finer,
+                                start(granularity, window.from()),
+                                end(granularity, window.until())));
+        LOG.info("{}: {} {} rows", NAME, rows, granularity);
+        return rows;
     }
 
     /** {@code rows} merged into windows of {@code granularity}, written by a job of their own. */

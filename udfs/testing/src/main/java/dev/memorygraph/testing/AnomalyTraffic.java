@@ -2,15 +2,10 @@ package dev.memorygraph.testing;
 
 import dev.memorygraph.model.Cost;
 import dev.memorygraph.model.EnrichedEvent;
-import dev.memorygraph.model.EventOrigin;
-import dev.memorygraph.model.InboundEvent;
 import dev.memorygraph.model.Metadata;
 import dev.memorygraph.model.PromptLink;
 import dev.memorygraph.model.ResponseBody;
 import dev.memorygraph.model.ResponseError;
-import dev.memorygraph.model.ResponseEvent;
-import dev.memorygraph.model.ResponseMetrics;
-import dev.memorygraph.model.Usage;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -194,7 +189,7 @@ public final class AnomalyTraffic {
                 error || latency == null || ttft == null || latency <= ttft
                         ? null
                         : completionTokens * 1000.0 / (latency - ttft);
-        return build(
+        return TestEvents.joinedResponse(
                 id,
                 time,
                 promptTime,
@@ -214,90 +209,6 @@ public final class AnomalyTraffic {
                 error ? null : STOP,
                 0,
                 0L);
-    }
-
-    private static EnrichedEvent build(
-            String id,
-            Instant time,
-            Instant promptTime,
-            String tenant,
-            String model,
-            String provider,
-            String user,
-            String session,
-            long promptTokens,
-            long completionTokens,
-            long totalTokens,
-            Long latency,
-            Long ttft,
-            Double throughput,
-            Double usd,
-            ResponseError error,
-            ResponseBody body,
-            int partition,
-            long offset) {
-        String promptId = "p-" + id;
-        ResponseEvent response =
-                new ResponseEvent(
-                        id,
-                        time,
-                        promptId,
-                        body,
-                        new Usage(promptTokens, completionTokens, totalTokens),
-                        new ResponseMetrics(latency, ttft, throughput, null),
-                        error,
-                        null,
-                        null);
-        Cost cost =
-                usd == null
-                        ? new Cost(
-                                null,
-                                Cost.UNPRICED,
-                                Cost.TOKENS_PROVIDER,
-                                null,
-                                null,
-                                promptTokens,
-                                completionTokens,
-                                0,
-                                0)
-                        : new Cost(
-                                usd,
-                                Cost.PRICED,
-                                Cost.TOKENS_PROVIDER,
-                                Cost.PRICES_REGISTRY,
-                                null,
-                                promptTokens,
-                                completionTokens,
-                                0,
-                                0);
-        Metadata metadata =
-                new Metadata(
-                        new PromptLink(
-                                promptId,
-                                promptTime,
-                                session,
-                                user,
-                                tenant,
-                                model,
-                                provider,
-                                (int) Math.min(Integer.MAX_VALUE, promptTokens)),
-                        Metadata.JOINED,
-                        null,
-                        cost,
-                        null,
-                        List.of());
-        InboundEvent event =
-                InboundEvent.of(
-                        response,
-                        new EventOrigin(
-                                "llm.responses.v1",
-                                partition,
-                                offset,
-                                time.toEpochMilli(),
-                                null,
-                                null,
-                                time));
-        return new EnrichedEvent(event, null, null, null, metadata);
     }
 
     /**
@@ -923,7 +834,7 @@ public final class AnomalyTraffic {
                                 : generated * 1000.0 / (slow - first);
                 int u = user[i];
                 EnrichedEvent event =
-                        AnomalyTraffic.build(
+                        TestEvents.joinedResponse(
                                 prefix + k,
                                 time,
                                 promptTime,

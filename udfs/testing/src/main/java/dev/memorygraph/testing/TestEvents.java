@@ -134,16 +134,62 @@ public final class TestEvents {
             Long latency,
             Double usd,
             boolean error) {
+        return joinedResponse(
+                id,
+                time,
+                time,
+                tenant,
+                model,
+                "openai",
+                user,
+                "s1",
+                120,
+                300,
+                420,
+                latency,
+                latency == null ? null : latency / 4,
+                null,
+                usd,
+                error ? new ResponseError("rate_limited", null, null, true) : null,
+                null,
+                0,
+                0L);
+    }
+
+    /**
+     * A response joined to its prompt ({@code "p-" + id}), with every measurement given; priced at
+     * {@code usd} (unpriced when {@code null}).
+     */
+    public static EnrichedEvent joinedResponse(
+            String id,
+            Instant time,
+            Instant promptTime,
+            String tenant,
+            String model,
+            String provider,
+            String user,
+            String session,
+            long promptTokens,
+            long completionTokens,
+            long totalTokens,
+            Long latency,
+            Long ttft,
+            Double throughput,
+            Double usd,
+            ResponseError error,
+            ResponseBody body,
+            int partition,
+            long offset) {
+        String promptId = "p-" + id;
         ResponseEvent response =
                 new ResponseEvent(
                         id,
                         time,
-                        "p-" + id,
-                        null,
-                        new Usage(120L, 300L, 420L),
-                        new ResponseMetrics(
-                                latency, latency == null ? null : latency / 4, null, null),
-                        error ? new ResponseError("rate_limited", null, null, true) : null,
+                        promptId,
+                        body,
+                        new Usage(promptTokens, completionTokens, totalTokens),
+                        new ResponseMetrics(latency, ttft, throughput, null),
+                        error,
                         null,
                         null);
         Cost cost =
@@ -154,8 +200,8 @@ public final class TestEvents {
                                 Cost.TOKENS_PROVIDER,
                                 null,
                                 null,
-                                120,
-                                300,
+                                promptTokens,
+                                completionTokens,
                                 0,
                                 0)
                         : new Cost(
@@ -164,13 +210,21 @@ public final class TestEvents {
                                 Cost.TOKENS_PROVIDER,
                                 Cost.PRICES_REGISTRY,
                                 null,
-                                120,
-                                300,
+                                promptTokens,
+                                completionTokens,
                                 0,
                                 0);
         Metadata metadata =
                 new Metadata(
-                        new PromptLink("p-" + id, time, "s1", user, tenant, model, "openai", 120),
+                        new PromptLink(
+                                promptId,
+                                promptTime,
+                                session,
+                                user,
+                                tenant,
+                                model,
+                                provider,
+                                (int) Math.min(Integer.MAX_VALUE, promptTokens)),
                         Metadata.JOINED,
                         null,
                         cost,
@@ -180,7 +234,13 @@ public final class TestEvents {
                 InboundEvent.of(
                         response,
                         new EventOrigin(
-                                "llm.responses.v1", 0, 0L, time.toEpochMilli(), null, null, time));
+                                "llm.responses.v1",
+                                partition,
+                                offset,
+                                time.toEpochMilli(),
+                                null,
+                                null,
+                                time));
         return new EnrichedEvent(event, null, null, null, metadata);
     }
 }
