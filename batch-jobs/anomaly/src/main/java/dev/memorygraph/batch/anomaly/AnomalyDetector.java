@@ -29,7 +29,8 @@ public final class AnomalyDetector {
      * @param treeSample rows each tree is grown on (256 in the Isolation Forest paper)
      * @param maxTrainingRows rows a model trains on at most (a uniform sample of the day; as many
      *     again from the previous model's sample)
-     * @param contamination share of training scores above the threshold
+     * @param thresholdZ the threshold is the least score of a response this many robust standard
+     *     deviations out on one feature and normal on the others
      * @param minScore the threshold is never below this score
      * @param minModelRows fewer responses of a model in the day: it goes into the pooled model
      */
@@ -37,13 +38,13 @@ public final class AnomalyDetector {
             int trees,
             int treeSample,
             int maxTrainingRows,
-            double contamination,
+            double thresholdZ,
             double minScore,
             int minModelRows)
             implements Serializable {
 
         public static Options defaults() {
-            return new Options(100, 256, 20_000, 0.02, 0.55, 500);
+            return new Options(100, 256, 20_000, 3.5, 0.7, 500);
         }
     }
 

@@ -11,23 +11,23 @@ import smile.anomaly.IsolationForest;
 
 /**
  * The trained model of one LLM model (or of the pooled small ones): a Smile Isolation Forest over
- * the {@link Features}, the score above which a response is anomalous, the robust centre and scale
- * of each feature (median and 1.4826 × MAD, for the reasons), and the rows it was trained on (a
- * bounded sample), so that the next day's model is trained on those and the new day's rows
- * together: an update, not a fresh start. Serializable, stored by {@link ModelStore}.
+ * the {@link Features}, the two thresholds of {@link #anomalous} (a feature's excess and the
+ * forest's score), and the rows it was trained on (a bounded sample), so that the next day's model
+ * is trained on those and the new day's rows together: an update, not a fresh start. Serializable,
+ * stored by {@link ModelStore}.
  */
 public final class AnomalyModel implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /**
      * Groups of features with a forest each (indexes into {@link Features#NAMES}). One group of all
-     * eight today: forests per group (latency, size, volume, failures) were measured and did worse
+     * five today: forests per group (latency, size, volume, failures) were measured and did worse
      * on the evaluation days (README, "Anomaly detection").
      */
-    static final int[][] GROUPS = {{0, 1, 2, 3, 4, 5, 6, 7}};
+    static final int[][] GROUPS = {{0, 1, 2, 3, 4}};
 
-    /** Robust z-score above which a feature is named as a reason. */
+    /** Excess above which a feature is named as a reason. */
     static final double REASON_Z = 3.0;
 
     final String modelId;
@@ -35,8 +35,7 @@ public final class AnomalyModel implements Serializable {
     final String version;
     final List<String> features;
     final double threshold;
-    final double[] centre;
-    final double[] scale;
+    final double thresholdZ;
     final IsolationForest[] forests;
     final double[] thresholds;
     final double[][] sample;
@@ -47,8 +46,7 @@ public final class AnomalyModel implements Serializable {
             LocalDate day,
             String version,
             double[] thresholds,
-            double[] centre,
-            double[] scale,
+            double thresholdZ,
             IsolationForest[] forests,
             double[][] sample,
             int trainedOn) {
@@ -57,9 +55,8 @@ public final class AnomalyModel implements Serializable {
         this.version = version;
         this.features = List.copyOf(Features.NAMES);
         this.thresholds = thresholds;
+        this.thresholdZ = thresholdZ;
         this.threshold = Arrays.stream(thresholds).min().orElse(1);
-        this.centre = centre;
-        this.scale = scale;
         this.forests = forests;
         this.sample = sample;
         this.trainedOn = trainedOn;
@@ -84,29 +81,12 @@ public final class AnomalyModel implements Serializable {
             training = Arrays.copyOf(recent, recent.length + carried.length);
             System.arraycopy(carried, 0, training, recent.length, carried.length);
         }
-        double[] centre = new double[Features.NAMES.size()];
-        double[] scale = new double[Features.NAMES.size()];
-        for (int f = 0; f < centre.length; f++) {
-            double[] column = new double[training.length];
-            for (int i = 0; i < training.length; i++) {
-                column[i] = training[i][f];
-            }
-            Arrays.sort(column);
-            centre[f] = column[column.length / 2];
-            double[] deviation = new double[column.length];
-            for (int i = 0; i < column.length; i++) {
-                deviation[i] = Math.abs(column[i] - centre[f]);
-            }
-            Arrays.sort(deviation);
-            scale[f] = Math.max(1e-3, 1.4826 * deviation[deviation.length / 2]);
-        }
-        double[][] excess = excess(training, centre, scale);
         smile.math.MathEx.setSeed(random.nextLong());
         int subsample = Math.min(options.treeSample(), training.length);
         IsolationForest[] forests = new IsolationForest[GROUPS.length];
         double[] thresholds = new double[GROUPS.length];
         for (int g = 0; g < GROUPS.length; g++) {
-            double[][] columns = columns(excess, GROUPS[g]);
+            double[][] columns = columns(training, GROUPS[g]);
             forests[g] =
                     IsolationForest.fit(
                             columns,
@@ -114,39 +94,42 @@ public final class AnomalyModel implements Serializable {
                             (int) Math.ceil(Math.log(Math.max(2, subsample)) / Math.log(2)),
                             subsample / (double) training.length,
                             0);
-            double[] sorted = forests[g].score(columns);
-            Arrays.sort(sorted);
-            double contamination = options.contamination() / GROUPS.length;
-            thresholds[g] =
-                    Math.max(
-                            options.minScore(),
-                            sorted[(int) Math.floor((1 - contamination) * (sorted.length - 1))]);
+            thresholds[g] = options.minScore();
         }
         String version =
                 day + "/" + modelId + "/" + Integer.toHexString(Arrays.deepHashCode(training));
         return new AnomalyModel(
-                modelId, day, version, thresholds, centre, scale, forests, recent, training.length);
+                modelId,
+                day,
+                version,
+                thresholds,
+                options.thresholdZ(),
+                forests,
+                recent,
+                training.length);
     }
 
     /** The response's score: the highest of its groups' forest scores. */
     double score(double[] x) {
-        double[] e = excess(x, centre, scale);
         double best = 0;
         for (int g = 0; g < GROUPS.length; g++) {
-            best = Math.max(best, forests[g].score(pick(e, GROUPS[g])));
+            best = Math.max(best, forests[g].score(pick(x, GROUPS[g])));
         }
         return best;
     }
 
-    /** Whether any group's score reaches that group's threshold. */
+    /**
+     * Whether the response is anomalous: some feature at least {@link #thresholdZ} out (the kinds
+     * of trouble the features name), or the forest's score at least its threshold (a response
+     * unusual in a combination of features, none of them that far out alone).
+     */
     boolean anomalous(double[] x) {
-        double[] e = excess(x, centre, scale);
-        for (int g = 0; g < GROUPS.length; g++) {
-            if (forests[g].score(pick(e, GROUPS[g])) >= thresholds[g]) {
+        for (double v : x) {
+            if (v >= thresholdZ) {
                 return true;
             }
         }
-        return false;
+        return score(x) >= threshold;
     }
 
     private static double[] pick(double[] x, int[] features) {
@@ -166,36 +149,15 @@ public final class AnomalyModel implements Serializable {
     }
 
     /**
-     * How far above its model's normal each feature lies, in robust standard deviations, and 0 at
-     * or below it: only high latency, cost, tokens, error rates and request rates are anomalies
-     * here, so the trees do not spend their splits isolating fast, cheap or short responses.
-     */
-    static double[] excess(double[] x, double[] centre, double[] scale) {
-        double[] out = new double[x.length];
-        for (int f = 0; f < x.length; f++) {
-            out[f] = Math.max(0, (x[f] - centre[f]) / scale[f]);
-        }
-        return out;
-    }
-
-    private static double[][] excess(double[][] rows, double[] centre, double[] scale) {
-        double[][] out = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) {
-            out[i] = excess(rows[i], centre, scale);
-        }
-        return out;
-    }
-
-    /**
-     * The features that drove a score: robust z-score above {@link #REASON_Z}, largest first, at
-     * most three; the largest alone when none is that far out.
+     * The features that drove a score: excess above {@link #REASON_Z}, largest first, at most
+     * three; the largest alone when none is that far out.
      */
     List<String> reasons(double[] x) {
         Integer[] order = new Integer[x.length];
         double[] z = new double[x.length];
         for (int f = 0; f < x.length; f++) {
             order[f] = f;
-            z[f] = (x[f] - centre[f]) / scale[f];
+            z[f] = x[f];
         }
         Arrays.sort(order, Comparator.comparingDouble((Integer f) -> -z[f]));
         List<String> out = new ArrayList<>();

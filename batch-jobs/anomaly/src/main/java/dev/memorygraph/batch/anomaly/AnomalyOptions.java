@@ -25,12 +25,13 @@ public final class AnomalyOptions {
                     .defaultValue("llm.alerts.v1")
                     .withDescription("Where alerts go (JSON, key = alert id; compacted).");
 
-    public static final ConfigOption<Double> CONTAMINATION =
-            ConfigOptions.key("anomaly.contamination")
+    public static final ConfigOption<Double> THRESHOLD_Z =
+            ConfigOptions.key("anomaly.threshold-z")
                     .doubleType()
-                    .defaultValue(AnomalyDetector.Options.defaults().contamination())
+                    .defaultValue(AnomalyDetector.Options.defaults().thresholdZ())
                     .withDescription(
-                            "Share of a model's training scores above its threshold (0 to 0.5).");
+                            "A model's threshold is the least score of a response this many robust"
+                                    + " standard deviations out on one feature (1 to 10).");
 
     public static final ConfigOption<Double> MIN_SCORE =
             ConfigOptions.key("anomaly.min-score")
@@ -46,9 +47,9 @@ public final class AnomalyOptions {
 
     /** The detector's options, checked. */
     public static AnomalyDetector.Options detector(ReadableConfig config) {
-        double contamination = config.get(CONTAMINATION);
-        if (!(contamination > 0 && contamination <= 0.5)) {
-            throw JobConfig.invalid(CONTAMINATION.key(), contamination, "within (0, 0.5]");
+        double thresholdZ = config.get(THRESHOLD_Z);
+        if (!(thresholdZ >= 1 && thresholdZ <= Features.CAP)) {
+            throw JobConfig.invalid(THRESHOLD_Z.key(), thresholdZ, "within [1, 10]");
         }
         double minScore = config.get(MIN_SCORE);
         if (!(minScore >= 0.5 && minScore < 1)) {
@@ -60,12 +61,7 @@ public final class AnomalyOptions {
         }
         AnomalyDetector.Options d = AnomalyDetector.Options.defaults();
         return new AnomalyDetector.Options(
-                trees,
-                d.treeSample(),
-                d.maxTrainingRows(),
-                contamination,
-                minScore,
-                d.minModelRows());
+                trees, d.treeSample(), d.maxTrainingRows(), thresholdZ, minScore, d.minModelRows());
     }
 
     public static String modelPath(ReadableConfig config) {

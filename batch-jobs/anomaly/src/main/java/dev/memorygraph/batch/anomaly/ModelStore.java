@@ -22,7 +22,7 @@ import org.apache.flink.core.fs.Path;
  * <pre>
  *   &lt;path&gt;/day=2026-12-01/&lt;model&gt;.model   the model (Java serialization, Smile's forest inside)
  *   &lt;path&gt;/day=2026-12-01/&lt;model&gt;.json    what it is: model, version, day, features, threshold,
- *                                           rows trained on, each feature's centre and scale
+ *                                           rows trained on, the features' names
  * </pre>
  *
  * A rerun of a day loads that day's models and scores exactly as the first run; the next day's run
@@ -115,10 +115,7 @@ public final class ModelStore {
         }
         var features = node.putArray("features");
         for (int f = 0; f < model.features.size(); f++) {
-            features.addObject()
-                    .put("name", model.features.get(f))
-                    .put("centre", model.centre[f])
-                    .put("scale", model.scale[f]);
+            features.add(model.features.get(f));
         }
         return node;
     }
