@@ -16,12 +16,6 @@ import dev.memorygraph.questdb.server.EmbeddedQuestDb;
 import dev.memorygraph.sinks.elasticsearch.RollupView;
 import dev.memorygraph.testing.EmbeddedKafka;
 import dev.memorygraph.testing.TestEvents;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -240,16 +234,7 @@ class RollupJobITCase {
     }
 
     static JsonNode query(String sql) throws Exception {
-        URI uri =
-                EmbeddedQuestDb.shared()
-                        .uri()
-                        .resolve("/exec?query=" + URLEncoder.encode(sql, StandardCharsets.UTF_8));
-        String body =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(uri).build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
+        String body = EmbeddedQuestDb.shared().sql(sql);
         JsonNode node = new ObjectMapper().readTree(body);
         if (node.has("error")) {
             throw new IllegalStateException(node.path("error").asText());

@@ -27,8 +27,9 @@ import java.util.Map;
  *  "entity": {"type": "response", "response_id": "…", "prompt_id": "…"},
  *  "tenant_id": "…", "model_id": "…", "user_id": "…",
  *  "event_time": "2026-12-01T13:05:00Z",
- *  "score": 0.71, "threshold": 0.62,
- *  "reasons": ["latency", "model_latency_10m"],
+ *  "score": 0.71, "threshold": 0.7,  the forest's score and threshold
+ *  "threshold_z": 3.5,               or a reason's excess at least this
+ *  "reasons": ["latency_spell"],     features at least 3 out, largest first (Features)
  *  "model_version": "2026-12-01/gpt-4o/…",
  *  "window": {"from": "2026-12-01T00:00:00Z", "until": "2026-12-02T00:00:00Z"}}
  * </pre>
@@ -50,6 +51,7 @@ public final class AnomalyAlert {
     public long eventTime;
     public double score;
     public double threshold;
+    public double thresholdZ;
 
     /** An array, not a list: Flink types it without Kryo. */
     public String[] reasons = new String[0];
@@ -71,6 +73,7 @@ public final class AnomalyAlert {
         a.eventTime = row.time;
         a.score = flag.score();
         a.threshold = model.threshold();
+        a.thresholdZ = model.thresholdZ;
         a.reasons = flag.reasons().toArray(String[]::new);
         a.modelVersion = flag.modelVersion();
         a.day = day.toString();
@@ -105,6 +108,7 @@ public final class AnomalyAlert {
         node.put("event_time", Instant.ofEpochMilli(eventTime).toString());
         node.put("score", score);
         node.put("threshold", threshold);
+        node.put("threshold_z", thresholdZ);
         var list = node.putArray("reasons");
         for (String reason : reasons) {
             list.add(reason);

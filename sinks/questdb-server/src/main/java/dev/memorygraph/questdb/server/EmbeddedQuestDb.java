@@ -4,6 +4,11 @@ import dev.memorygraph.childjvm.ChildJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,6 +84,17 @@ public final class EmbeddedQuestDb implements AutoCloseable {
     /** The HTTP endpoint: {@code /api/v2/write} for line protocol, {@code /exec} for SQL. */
     public URI uri() {
         return URI.create("http://127.0.0.1:" + httpPort);
+    }
+
+    /**
+     * Runs {@code query} on {@code /exec} and returns QuestDB's JSON answer as it is (its {@code
+     * dataset} holds the rows, an {@code error} field what went wrong).
+     */
+    public String sql(String query) throws IOException, InterruptedException {
+        URI exec = uri().resolve("/exec?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(exec).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     @Override
