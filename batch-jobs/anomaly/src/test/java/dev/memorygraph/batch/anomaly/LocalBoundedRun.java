@@ -76,20 +76,14 @@ public final class LocalBoundedRun {
             };
             for (LocalDate day : days) {
                 String[] window = {"--date", day.toString()};
-                BoundedJobs.Outcome rollups =
-                        BoundedJobs.run(
-                                RollupJob.NAME,
-                                concat(stores, window, "--neo4j.enabled", "false"),
-                                StreamExecutionEnvironment.getExecutionEnvironment(),
-                                (config, env) -> RollupJob.run(config, env).outcome());
-                System.out.println(rollups.code() + ": " + rollups.summary());
-                BoundedJobs.Outcome anomalies =
-                        BoundedJobs.run(
-                                AnomalyJob.NAME,
-                                concat(stores, window, "--influxdb.enabled", "false"),
-                                StreamExecutionEnvironment.getExecutionEnvironment(),
-                                (config, env) -> AnomalyJob.run(config, env).outcome());
-                System.out.println(anomalies.code() + ": " + anomalies.summary());
+                run(
+                        RollupJob.NAME,
+                        concat(stores, window, "--neo4j.enabled", "false"),
+                        (config, env) -> RollupJob.run(config, env).outcome());
+                run(
+                        AnomalyJob.NAME,
+                        concat(stores, window, "--influxdb.enabled", "false"),
+                        (config, env) -> AnomalyJob.run(config, env).outcome());
             }
             List<ConsumerRecord<byte[], byte[]>> alerts = kafka.readAll("llm.alerts.v1");
             System.out.printf("%nllm.alerts.v1: %d alerts; the first three:%n", alerts.size());
@@ -151,6 +145,14 @@ public final class LocalBoundedRun {
             EmbeddedNeo4j.shared().close();
         }
         System.exit(0);
+    }
+
+    /** Runs one bounded job on a local environment and prints its outcome line. */
+    private static void run(String name, String[] args, BoundedJobs.Job job) {
+        BoundedJobs.Outcome outcome =
+                BoundedJobs.run(
+                        name, args, StreamExecutionEnvironment.getExecutionEnvironment(), job);
+        System.out.println(outcome.code() + ": " + outcome.summary());
     }
 
     private static List<LocalDate> days(Path lake) throws Exception {
