@@ -103,9 +103,14 @@ public final class EventLake {
             }
         }
         if (partitions.isEmpty()) {
-            return env.fromData(TypeInformation.of(EnrichedEvent.class))
+            // Flink's collection sources refuse an empty collection; one number, no event
+            return env.fromSequence(0, 0)
                     .uid(SOURCE_UID)
-                    .name("Event lake files (none in the window)");
+                    .name("Event lake files (none in the window)")
+                    .flatMap((Long n, org.apache.flink.util.Collector<EnrichedEvent> out) -> {})
+                    .returns(TypeInformation.of(EnrichedEvent.class))
+                    .uid(SOURCE_UID + "-none")
+                    .name("No events");
         }
         FileSource<EnrichedEvent> source =
                 FileSource.forRecordStreamFormat(
