@@ -1,11 +1,7 @@
 package dev.memorygraph.batch.similarity;
 
 import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedMultiInput;
 import org.apache.flink.streaming.api.operators.InputSelectable;
@@ -17,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One shard of the similarity search. The first input is this shard's part of the corpus
- * (partitioned by prompt id), read to its end before anything else; the shard then sorts it by id
- * and builds its {@link VectorSearch}. The second input is every query (broadcast to all shards),
- * answered in blocks as it arrives: each query's best neighbours within this shard ({@link
- * Neighbours}, at most k, possibly none), for a keyed merge downstream. With {@link #REACHED}, the
- * shard also reports the ids of its prompts that some query scored above the threshold (the
- * incremental run recomputes those).
+ * One shard of the similarity search, as a Flink operator. The first input is this shard's part of
+ * the corpus (partitioned by {@link SimilarityShard#of}), read to its end before anything else
+ * ({@link InputSelectable}); the shard then builds its {@link SimilarityShard}. The second input is
+ * every query (broadcast to all shards), answered in blocks as it arrives: each query's best
+ * neighbours within this shard ({@link Neighbours}, at most k, possibly none), for a keyed merge
+ * downstream. With {@link #REACHED}, the shard also reports the ids of its prompts that some query
+ * scored above the threshold (the incremental run recomputes those).
  */
 final class ShardSearch extends AbstractStreamOperator<Neighbours>
         implements TwoInputStreamOperator<PromptVector, PromptVector, Neighbours>,
@@ -43,11 +39,7 @@ final class ShardSearch extends AbstractStreamOperator<Neighbours>
     private final boolean reportReached;
 
     private transient List<PromptVector> corpus;
-    private transient boolean corpusDone;
-    private transient String[] ids;
-    private transient Map<String, Integer> ordinals;
-    private transient VectorSearch search;
-    private transient BitSet reached;
+    private transient SimilarityShard shard;
     private transient List<PromptVector> block;
 
     ShardSearch(SimilarityOptions.Settings settings, boolean reportReached) {
@@ -64,7 +56,7 @@ final class ShardSearch extends AbstractStreamOperator<Neighbours>
 
     @Override
     public InputSelection nextSelection() {
-        return corpusDone ? InputSelection.SECOND : InputSelection.FIRST;
+        return shard == null ? InputSelection.FIRST : InputSelection.SECOND;
     }
 
     @Override
@@ -74,7 +66,7 @@ final class ShardSearch extends AbstractStreamOperator<Neighbours>
 
     @Override
     public void processElement2(StreamRecord<PromptVector> element) {
-        if (!corpusDone) {
+        if (shard == null) {
             throw new IllegalStateException("a query before the end of the corpus");
         }
         block.add(element.getValue());
@@ -85,45 +77,31 @@ final class ShardSearch extends AbstractStreamOperator<Neighbours>
 
     @Override
     public void endInput(int inputId) {
-        if (inputId == 1) {
+        if (shard == null) {
             build();
-        } else {
-            if (!corpusDone) {
-                build();
-            }
+        }
+        if (inputId == 2) {
             answer();
             if (reportReached) {
-                for (int o = reached.nextSetBit(0); o >= 0; o = reached.nextSetBit(o + 1)) {
-                    output.collect(REACHED, new StreamRecord<>(ids[o]));
+                for (String id : shard.reached()) {
+                    output.collect(REACHED, new StreamRecord<>(id));
                 }
             }
         }
     }
 
     private void build() {
-        corpus.sort(Comparator.comparing(v -> v.id));
-        int n = corpus.size();
-        ids = new String[n];
-        float[][] vectors = new float[n][];
-        ordinals = new HashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-            ids[i] = corpus.get(i).id;
-            vectors[i] = corpus.get(i).vector;
-            ordinals.put(ids[i], i);
-        }
-        corpus = null;
         long start = System.nanoTime();
-        search = VectorSearch.over(vectors, settings.search());
-        reached = reportReached ? new BitSet(n) : null;
-        corpusDone = true;
-        getRuntimeContext().getLongCounter(ACC_CORPUS).add(n);
+        shard = new SimilarityShard(corpus, settings, reportReached);
+        corpus = null;
+        getRuntimeContext().getLongCounter(ACC_CORPUS).add(shard.size());
         getRuntimeContext().getLongCounter(ACC_SHARDS).add(1);
-        getRuntimeContext().getLongCounter(ACC_APPROXIMATE_SHARDS).add(search.exact() ? 0 : 1);
+        getRuntimeContext().getLongCounter(ACC_APPROXIMATE_SHARDS).add(shard.exact() ? 0 : 1);
         LOG.info(
                 "Similarity shard {}: {} prompts, {} search, built in {} ms",
                 getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
-                n,
-                search.exact() ? "exact" : "HNSW",
+                shard.size(),
+                shard.exact() ? "exact" : "HNSW",
                 (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -131,27 +109,8 @@ final class ShardSearch extends AbstractStreamOperator<Neighbours>
         if (block.isEmpty()) {
             return;
         }
-        int n = block.size();
-        float[][] vectors = new float[n][];
-        int[] exclude = new int[n];
-        for (int q = 0; q < n; q++) {
-            PromptVector query = block.get(q);
-            vectors[q] = query.vector;
-            exclude[q] = ordinals.getOrDefault(query.id, -1);
-        }
-        TopK[] found =
-                search.nearest(
-                        vectors, exclude, settings.maxNeighbours(), settings.threshold(), reached);
-        for (int q = 0; q < n; q++) {
-            TopK top = found[q];
-            String[] neighbourIds = new String[top.size()];
-            float[] scores = new float[top.size()];
-            for (int i = 0; i < top.size(); i++) {
-                neighbourIds[i] = ids[top.ordinal(i)];
-                scores[i] = top.score(i);
-            }
-            output.collect(
-                    new StreamRecord<>(new Neighbours(block.get(q).id, neighbourIds, scores)));
+        for (Neighbours found : shard.answer(block)) {
+            output.collect(new StreamRecord<>(found));
         }
         block.clear();
     }

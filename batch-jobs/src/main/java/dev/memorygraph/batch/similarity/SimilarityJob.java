@@ -2,6 +2,7 @@ package dev.memorygraph.batch.similarity;
 
 import dev.memorygraph.batch.BoundedJobs;
 import dev.memorygraph.batch.ExitCode;
+import dev.memorygraph.batch.GraphStatements;
 import dev.memorygraph.core.config.JobConfig;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.graph.GraphMutation;
@@ -31,11 +32,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.MathUtils;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.Session;
-import org.neo4j.driver.SessionConfig;
-import org.neo4j.driver.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -269,8 +266,7 @@ public final class SimilarityJob {
         DataStream<PromptVector> prompts = prompts(env, lake, from, until);
         SingleOutputStreamOperator<Neighbours> perShard =
                 prompts.partitionCustom(
-                                (String id, int shards) ->
-                                        Math.floorMod(MathUtils.murmurHash(id.hashCode()), shards),
+                                (String id, int shards) -> SimilarityShard.of(id, shards),
                                 v -> v.id)
                         .connect(
                                 prompts.filter(queries)
@@ -408,7 +404,7 @@ public final class SimilarityJob {
 
     /** Deletes the outgoing edges of the prompts created in {@code [from, until)}. */
     static long deleteOutgoing(Driver driver, String database, Instant from, Instant until) {
-        return run(
+        return GraphStatements.deleting(
                 driver,
                 database,
                 "MATCH (p:Prompt)-[r:SIMILAR_TO]->() WHERE p.createdAt >= $from AND p.createdAt"
@@ -424,7 +420,7 @@ public final class SimilarityJob {
         long deleted = 0;
         for (int i = 0; i < all.size(); i += DELETE_BATCH) {
             deleted +=
-                    run(
+                    GraphStatements.deleting(
                             driver,
                             database,
                             "UNWIND $ids AS id MATCH (:Prompt {id: id})-[r:SIMILAR_TO]->()"
@@ -436,21 +432,11 @@ public final class SimilarityJob {
 
     /** Deletes the edges computed before {@code cutoff}. */
     static long prune(Driver driver, String database, Instant cutoff) {
-        return run(
+        return GraphStatements.deleting(
                 driver,
                 database,
                 "MATCH ()-[r:SIMILAR_TO]->() WHERE r.computedAt < $cutoff"
                         + " CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS",
                 Map.of("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)));
-    }
-
-    private static long run(
-            Driver driver, String database, String cypher, Map<String, Object> parameters) {
-        try (Session session = driver.session(SessionConfig.forDatabase(database))) {
-            return session.run(cypher, Values.value(parameters))
-                    .consume()
-                    .counters()
-                    .relationshipsDeleted();
-        }
     }
 }

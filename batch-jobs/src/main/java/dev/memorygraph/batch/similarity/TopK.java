@@ -7,7 +7,7 @@ import java.util.Arrays;
  * order: score descending, then ordinal ascending. A shard's ordinals follow its prompts' ids, so
  * the order is the same on every shard and a merge of shards' lists equals one list over all.
  */
-final class TopK {
+public final class TopK {
 
     private final int k;
     private final float threshold;
@@ -48,15 +48,15 @@ final class TopK {
         return score > otherScore || (score == otherScore && ordinal < otherOrdinal);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    int ordinal(int i) {
+    public int ordinal(int i) {
         return ordinals[i];
     }
 
-    float score(int i) {
+    public float score(int i) {
         return scores[i];
     }
 

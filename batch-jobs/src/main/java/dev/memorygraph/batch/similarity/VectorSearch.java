@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.List;
-import org.apache.lucene.codecs.hnsw.DefaultFlatVectorScorer;
-import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
 import org.apache.lucene.util.hnsw.OnHeapHnswGraph;
-import org.apache.lucene.util.hnsw.RandomAccessVectorValues;
+import org.apache.lucene.util.hnsw.RandomVectorScorer;
 import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
 
 /**
@@ -21,14 +17,15 @@ import org.apache.lucene.util.hnsw.RandomVectorScorerSupplier;
  * Two implementations, switched by size ({@link #over}):
  *
  * <ul>
- *   <li><b>exact</b>: a blocked matrix product of a block of queries against blocks of the corpus
- *       (each block stays in cache while every query of the block is scored against it), with
- *       Lucene's {@link VectorUtil#dotProduct}, which uses the JDK's vector API (SIMD) where the
- *       JVM allows it (Java 21+ with {@code jdk.incubator.vector}) and a scalar loop elsewhere;
+ *   <li><b>exact</b>: a blocked matrix product: a block of queries, which stays in cache, against
+ *       each corpus vector in turn;
  *   <li><b>approximate</b>: Lucene's HNSW graph ({@link HnswGraphBuilder}, on heap, no index files)
  *       searched for {@code efSearch} candidates, which are then re-scored exactly, so that every
  *       score reported is the exact cosine, whichever search found it.
  * </ul>
+ *
+ * <p>Both score with {@link DotProduct}, the graph's construction too: SIMD where the JVM has the
+ * vector API (Lucene's own scorers are scalar on Java 17).
  *
  * <p>Both report the same total order ({@link TopK}): score descending, then ordinal ascending.
  * Ordinals are the corpus's positions; callers sort the corpus by prompt id so that the order is
@@ -42,7 +39,7 @@ public abstract class VectorSearch {
             implements java.io.Serializable {
 
         public static Parameters defaults() {
-            return new Parameters(20_000, 16, 200, 100, 42L);
+            return new Parameters(20_000, 16, 100, 100, 42L);
         }
 
         /** These parameters, exact whatever the size (tests, the benchmark's baseline). */
@@ -58,8 +55,6 @@ public abstract class VectorSearch {
 
     /** Queries scored together against each block of the corpus. */
     static final int QUERY_BLOCK = 64;
-
-    private static final int CORPUS_BLOCK = 512;
 
     final float[][] vectors;
 
@@ -99,7 +94,7 @@ public abstract class VectorSearch {
 
     /** The exact score of a query against an ordinal. */
     public float score(float[] query, int ordinal) {
-        return VectorUtil.dotProduct(query, vectors[ordinal]);
+        return DotProduct.dot(query, vectors[ordinal]);
     }
 
     static TopK[] lists(int queries, int k, float threshold) {
@@ -126,18 +121,16 @@ public abstract class VectorSearch {
         public TopK[] nearest(
                 float[][] queries, int[] exclude, int k, float threshold, BitSet reached) {
             TopK[] out = lists(queries.length, k, threshold);
-            for (int c0 = 0; c0 < vectors.length; c0 += CORPUS_BLOCK) {
-                int c1 = Math.min(vectors.length, c0 + CORPUS_BLOCK);
+            // each corpus vector once per block of queries, scored against all of them while it
+            // is in L1; the block of queries (64 × 1.5 KB at 384 dimensions) stays in L2
+            for (int c = 0; c < vectors.length; c++) {
+                float[] candidate = vectors[c];
                 for (int q = 0; q < queries.length; q++) {
-                    float[] query = queries[q];
-                    TopK top = out[q];
-                    for (int c = c0; c < c1; c++) {
-                        float score = VectorUtil.dotProduct(query, vectors[c]);
-                        if (score > threshold && c != exclude[q]) {
-                            top.offer(c, score);
-                            if (reached != null) {
-                                reached.set(c);
-                            }
+                    float score = DotProduct.dot(queries[q], candidate);
+                    if (score > threshold && c != exclude[q]) {
+                        out[q].offer(c, score);
+                        if (reached != null) {
+                            reached.set(c);
                         }
                     }
                 }
@@ -150,7 +143,7 @@ public abstract class VectorSearch {
             int[] hits = new int[16];
             int n = 0;
             for (int c = 0; c < vectors.length; c++) {
-                if (VectorUtil.dotProduct(query, vectors[c]) >= minScore) {
+                if (DotProduct.dot(query, vectors[c]) >= minScore) {
                     if (n == hits.length) {
                         hits = Arrays.copyOf(hits, n * 2);
                     }
@@ -164,20 +157,25 @@ public abstract class VectorSearch {
     /** Lucene's HNSW graph, candidates re-scored exactly. */
     static final class Hnsw extends VectorSearch {
 
-        private final RandomAccessVectorValues.Floats values;
         private final OnHeapHnswGraph graph;
         private final int efSearch;
 
         Hnsw(float[][] vectors, Parameters parameters) {
             super(vectors);
             this.efSearch = parameters.efSearch();
-            this.values =
-                    RandomAccessVectorValues.fromFloats(
-                            List.of(vectors), vectors.length == 0 ? 1 : vectors[0].length);
+            RandomVectorScorerSupplier scorers =
+                    new RandomVectorScorerSupplier() {
+                        @Override
+                        public RandomVectorScorer scorer(int ord) {
+                            return new Scorer(vectors, vectors[ord]);
+                        }
+
+                        @Override
+                        public RandomVectorScorerSupplier copy() {
+                            return this; // stateless
+                        }
+                    };
             try {
-                RandomVectorScorerSupplier scorers =
-                        DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorerSupplier(
-                                VectorSimilarityFunction.DOT_PRODUCT, values);
                 this.graph =
                         HnswGraphBuilder.create(
                                         scorers,
@@ -187,6 +185,19 @@ public abstract class VectorSearch {
                                 .build(vectors.length);
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // on-heap vectors: not thrown
+            }
+        }
+
+        /** Lucene's scale for a dot product, {@code (1 + dot) / 2}, never below 0. */
+        record Scorer(float[][] vectors, float[] query) implements RandomVectorScorer {
+            @Override
+            public float score(int node) {
+                return Math.max(0f, (1 + DotProduct.dot(query, vectors[node])) / 2);
+            }
+
+            @Override
+            public int maxOrd() {
+                return vectors.length;
             }
         }
 
@@ -200,12 +211,7 @@ public abstract class VectorSearch {
             try {
                 KnnCollector collector =
                         HnswGraphSearcher.search(
-                                DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(
-                                        VectorSimilarityFunction.DOT_PRODUCT, values, query),
-                                ef,
-                                graph,
-                                null,
-                                Integer.MAX_VALUE);
+                                new Scorer(vectors, query), ef, graph, null, Integer.MAX_VALUE);
                 ScoreDoc[] docs = collector.topDocs().scoreDocs;
                 int[] out = new int[docs.length];
                 for (int i = 0; i < docs.length; i++) {
@@ -227,7 +233,7 @@ public abstract class VectorSearch {
             int ef = Math.max(efSearch, k + 1);
             for (int q = 0; q < queries.length; q++) {
                 for (int c : candidates(queries[q], ef)) {
-                    float score = VectorUtil.dotProduct(queries[q], vectors[c]);
+                    float score = DotProduct.dot(queries[q], vectors[c]);
                     if (score > threshold && c != exclude[q]) {
                         out[q].offer(c, score);
                         if (reached != null) {
@@ -250,7 +256,7 @@ public abstract class VectorSearch {
                 int[] hits = new int[found.length];
                 int n = 0;
                 for (int c : found) {
-                    if (VectorUtil.dotProduct(query, vectors[c]) >= minScore) {
+                    if (DotProduct.dot(query, vectors[c]) >= minScore) {
                         hits[n++] = c;
                     }
                 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.memorygraph.batch.BoundedJobs;
 import dev.memorygraph.batch.rollup.RollupJob;
+import dev.memorygraph.batch.similarity.SimilarityJob;
+import dev.memorygraph.batch.templates.TemplateJob;
 import dev.memorygraph.elasticsearch.server.EmbeddedElasticsearch;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
 import dev.memorygraph.operators.lake.EventLake;
@@ -29,12 +31,12 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Record;
 
 /**
- * Runs the rollup and anomaly jobs, in BATCH mode on a MiniCluster, over the days in the local
- * run's lake ({@code .local-run/lake}), against embedded Kafka, Neo4j, Elasticsearch and QuestDB,
- * and prints what they wrote: the alerts, the tagged {@code Response} nodes and a rollup table.
- * Without a local run's lake, it writes a day of {@link AnomalyTraffic} (20,000 responses with
- * planted anomalies) to {@code .local-run/bounded-lake} first. The README's "Running the bounded
- * jobs locally".
+ * Runs the rollup, anomaly, similarity and template jobs, in BATCH mode on a MiniCluster, over the
+ * days in the local run's lake ({@code .local-run/lake}), against embedded Kafka, Neo4j,
+ * Elasticsearch and QuestDB, and prints what they wrote: the alerts, the tagged {@code Response}
+ * nodes and a rollup table. Without a local run's lake, it writes a day of {@link AnomalyTraffic}
+ * (20,000 responses with planted anomalies) to {@code .local-run/bounded-lake} first. The README's
+ * "Running the bounded jobs locally".
  */
 public final class LocalBoundedRun {
 
@@ -74,7 +76,8 @@ public final class LocalBoundedRun {
                 "--elasticsearch.hosts", EmbeddedElasticsearch.shared().uri().toString(),
                 "--anomaly.model-path", models.toUri().toString()
             };
-            for (LocalDate day : days) {
+            for (int d = 0; d < days.size(); d++) {
+                LocalDate day = days.get(d);
                 String[] window = {"--date", day.toString()};
                 run(
                         RollupJob.NAME,
@@ -84,7 +87,23 @@ public final class LocalBoundedRun {
                         AnomalyJob.NAME,
                         concat(stores, window, "--influxdb.enabled", "false"),
                         (config, env) -> AnomalyJob.run(config, env).outcome());
+                // the first day in full, then each next day incrementally, as the nightly runs do
+                run(
+                        SimilarityJob.NAME,
+                        concat(
+                                stores,
+                                window,
+                                "--influxdb.enabled",
+                                "false",
+                                "--similarity.mode",
+                                d == 0 ? "FULL" : "INCREMENTAL"),
+                        (config, env) -> SimilarityJob.run(config, env).outcome());
+                run(
+                        TemplateJob.NAME,
+                        concat(stores, window, "--influxdb.enabled", "false"),
+                        (config, env) -> TemplateJob.run(config, env).outcome());
             }
+            printSimilarityAndTemplates(neo4j);
             List<ConsumerRecord<byte[], byte[]>> alerts = kafka.readAll("llm.alerts.v1");
             System.out.printf("%nllm.alerts.v1: %d alerts; the first three:%n", alerts.size());
             alerts.stream()
@@ -145,6 +164,44 @@ public final class LocalBoundedRun {
             EmbeddedNeo4j.shared().close();
         }
         System.exit(0);
+    }
+
+    /** The prompt with the most neighbours, and the template with the most instances. */
+    private static void printSimilarityAndTemplates(Driver neo4j) {
+        System.out.println(
+                "\nNeo4j, a prompt's nearest neighbours:\n  MATCH (p:Prompt)-[s:SIMILAR_TO]->(q:Prompt)"
+                        + " WITH p, collect([q.id, s.score]) AS near ORDER BY size(near) DESC"
+                        + " LIMIT 1 RETURN p.id, near");
+        for (Record r :
+                neo4j.session()
+                        .run(
+                                "MATCH (p:Prompt)-[s:SIMILAR_TO]->(q:Prompt) WITH p, q, s ORDER BY"
+                                        + " s.score DESC WITH p, collect([q.id, s.score]) AS near"
+                                        + " ORDER BY size(near) DESC, p.id LIMIT 1 RETURN p.id AS"
+                                        + " id, near")
+                        .list()) {
+            System.out.println("  " + r.get("id").asString());
+            r.get("near")
+                    .asList(v -> v.asList())
+                    .forEach(n -> System.out.printf("    -> %s  %.4f%n", n.get(0), n.get(1)));
+        }
+        System.out.println(
+                "\nNeo4j, the mined template with the most instances:\n  MATCH"
+                        + " (p:Prompt)-[i:INSTANCE_OF {source: 'mined'}]->(t:Template) ...");
+        for (Record r :
+                neo4j.session()
+                        .run(
+                                "MATCH (p:Prompt)-[i:INSTANCE_OF {source: 'mined'}]->(t:Template)"
+                                        + " WITH t, collect(i.parameters) AS values ORDER BY"
+                                        + " size(values) DESC, t.id LIMIT 1 RETURN t.template AS"
+                                        + " template, size(values) AS n, values[0..3] AS some")
+                        .list()) {
+            System.out.printf(
+                    "  %s  (%d instances)%n", r.get("template").asString(), r.get("n").asLong());
+            r.get("some")
+                    .asList(v -> v.isNull() ? "(values withheld: PII in clear)" : v.asString())
+                    .forEach(v -> System.out.println("    " + v));
+        }
     }
 
     /** Runs one bounded job on a local environment and prints its outcome line. */

@@ -17,35 +17,34 @@ import java.util.SplittableRandom;
  * Synthetic prompt traffic with a known true template for every prompt, used to measure a
  * prompt-template miner.
  *
- * <p><b>Provenance.</b> The template set, the value pools and the free-form prompts were written
- * by a helper from the description of the task only ("mine prompt templates from a day of
- * prompts"), independently of the miner and without looking at its code, so that the set does not
- * flatter any particular clustering or alignment strategy. The templates imitate what real
- * applications send to an LLM: support-ticket summaries and classification, translation, SQL and
- * regex generation, code review and unit tests, e-mail drafting, error-code explanations, product
- * copy, meeting notes, unit conversion, travel and weather questions, refunds and order look-ups.
+ * <p><b>Provenance.</b> The template set, the value pools and the free-form prompts were written by
+ * a helper from the description of the task only ("mine prompt templates from a day of prompts"),
+ * independently of the miner and without looking at its code, so that the set does not flatter any
+ * particular clustering or alignment strategy. The templates imitate what real applications send to
+ * an LLM: support-ticket summaries and classification, translation, SQL and regex generation, code
+ * review and unit tests, e-mail drafting, error-code explanations, product copy, meeting notes,
+ * unit conversion, travel and weather questions, refunds and order look-ups.
  *
  * <p><b>Templates.</b> 64 canonical templates, 1 to 4 slots each, rendering to 6 to about 50
- * whitespace tokens; some are multi-sentence, multi-line system-style instructions.
- * Placeholders are written {@code {{name}}} with name one of {@code number, date, email, url,
- * person, product, city, language, topic, code, order_id, text} plus {@code table, unit, price,
- * time}. A template may use a name twice (for example two cities); the canonical string then
- * contains {@code {{city}}} twice and {@link Sample#values()} keys them {@code city} and {@code
- * city2} in order of appearance. Hard cases are deliberate: several pairs differ by one or two
- * constant words (into/to, SQL/PostgreSQL, JUnit 5/pytest, professional/polite, two
- * sentences/one sentence), three templates share a long support-assistant system prefix, and
- * multi-word values (topics, free text, products, some cities and names) share words with the
- * constant text of other templates.
+ * whitespace tokens; some are multi-sentence, multi-line system-style instructions. Placeholders
+ * are written {@code {{name}}} with name one of {@code number, date, email, url, person, product,
+ * city, language, topic, code, order_id, text} plus {@code table, unit, price, time}. A template
+ * may use a name twice (for example two cities); the canonical string then contains {@code
+ * {{city}}} twice and {@link Sample#values()} keys them {@code city} and {@code city2} in order of
+ * appearance. Hard cases are deliberate: several pairs differ by one or two constant words
+ * (into/to, SQL/PostgreSQL, JUnit 5/pytest, professional/polite, two sentences/one sentence), three
+ * templates share a long support-assistant system prefix, and multi-word values (topics, free text,
+ * products, some cities and names) share words with the constant text of other templates.
  *
- * <p><b>Mix.</b> Exactly 25% (rounded) of prompts are one-off free-form prompts ({@code
- * template == null}, empty values), generated combinatorially from many question families so
- * that they are mostly distinct (about 96% at 20,000 prompts); some families are deliberately
- * close in topic to a template (SQL, translation, git, travel, weather, support complaints)
- * without following it. The other 75% are template instances; template {@code k} (1-based rank
- * in {@link #templates()}) has weight {@code 1 / (k + 9.5)^1.9}. Counts are allocated exactly
- * from the weights (largest remainder) and all prompts are shuffled, so at 20,000 prompts the
- * top template has 1,475 instances (9.8% of template traffic) and the rarest two have 37, for
- * every seed. Near-duplicate partners are placed at very different ranks.
+ * <p><b>Mix.</b> Exactly 25% (rounded) of prompts are one-off free-form prompts ({@code template ==
+ * null}, empty values), generated combinatorially from many question families so that they are
+ * mostly distinct (about 96% at 20,000 prompts); some families are deliberately close in topic to a
+ * template (SQL, translation, git, travel, weather, support complaints) without following it. The
+ * other 75% are template instances; template {@code k} (1-based rank in {@link #templates()}) has
+ * weight {@code 1 / (k + 9.5)^1.9}. Counts are allocated exactly from the weights (largest
+ * remainder) and all prompts are shuffled, so at 20,000 prompts the top template has 1,475
+ * instances (9.8% of template traffic) and the rarest two have 37, for every seed. Near-duplicate
+ * partners are placed at very different ranks.
  *
  * <p><b>Noise on template instances</b> (each kind independent; the canonical template stays the
  * truth and {@code values} always hold exactly the substrings rendered):
@@ -101,162 +100,249 @@ public final class TemplateTraffic {
      * the per-template synonym table: {@code from=alt1|alt2;from2=alt}.
      */
     private static final String[][] SPECS = {
-        {"Summarise this customer support ticket in two sentences: {{text:ticket}}",
-            "Summarise=Summarize;customer support=support;two=2"},
-        {"Translate the following text into {{language}}: {{text:phrase}}",
-            "the following text=this text;into=in"},
-        {"What's the weather going to be like in {{city}} on {{date}}?",
-            "What's=What is;going to be=be"},
-        {"Write a SQL query that returns {{topic:sqlq}} from the {{table}} table.",
-            "returns=lists|selects;Write=Create"},
-        {SUPPORT_PREFIX + "Classify the following ticket as billing, technical, account or other,"
-                + " and reply with the category only.\n\nTicket: {{text:ticket}}",
-            "polite=courteous;concise=brief;only=alone"},
-        {"Explain error code {{code:error}} and how to fix it.",
-            "Explain=Describe;fix=resolve"},
-        {"Draft a short email to {{person}} about {{topic:email}}.",
-            "short=brief|quick;Draft=Write"},
-        {"Customer requests a refund for order {{order_id}} placed on {{date}}. Reason given:"
-                + " {{text:refund}}. Write a reply that follows our 30-day refund policy.",
-            "reply=response;requests=asks for"},
-        {"Review the function {{code:func}} for bugs, performance problems and readability"
-                + " issues, and suggest concrete improvements.",
-            "concrete=specific;problems=bottlenecks"},
-        {"Convert {{number:measure}} {{unit}} to {{unit}}.",
-            "Convert=Change;to=into"},
-        {"Generate a product description for {{product}} priced at {{price}}. Keep it under 80"
-                + " words and highlight the main benefits.",
-            "Generate=Write;main=key;under=below"},
-        {"Write meeting notes for the {{date}} meeting about {{topic:meeting}}.",
-            "notes=minutes"},
-        {"How do I {{topic:shell}} in bash?",
-            "How do I=How can I;bash=the terminal"},
-        {"Write a regular expression that matches {{topic:regex}}.",
-            "regular expression=regex"},
-        {"What does HTTP status code {{number:http}} mean?",
-            "status code=response code;mean=indicate"},
-        {"Plan an itinerary of {{number:days}} days for {{city}} starting {{date}}, with one museum"
-                + " and one local restaurant each day.",
-            "itinerary=trip;local=traditional"},
-        {"Classify the sentiment of this product review as positive, negative or neutral:"
-                + " {{text:review}}",
-            "Classify=Label;sentiment=tone"},
-        {"Extract all dates, amounts and names from the following text and return them as JSON:"
-                + " {{text:invoice}}",
-            "Extract=Pull out;return=output"},
-        {"Write a unit test for {{code:func}} using JUnit 5.",
-            "Write=Create;unit test=test"},
-        {"Give me a short summary of the article at {{url}}.",
-            "short=quick|brief"},
-        {"You are a travel assistant. Answer in a friendly tone, use metric units and mention one"
-                + " local dish. Question: what should I pack for a trip to {{city}} on {{date}}?",
-            "friendly=warm;pack=bring"},
-        {"What is the time difference between {{city}} and {{city}}?",
-            "What is=What's"},
-        {"Find flights from {{city}} to {{city}} on {{date}} for {{number:pax}} adults.",
-            "Find=Search for"},
-        {"Rewrite the following paragraph to sound more professional: {{text:casual}}",
-            "paragraph=text;professional=formal"},
-        {"Translate the following text to {{language}}, keep the tone: {{text:phrase}}",
-            "keep=preserve;the following text=this text"},
-        {"Please summarise the key decisions from this meeting transcript: {{text:transcript}}",
-            "summarise=summarize;key=main"},
-        {"What is {{number:pct}} percent of {{number:amount}}?",
-            "What is=What's;percent=per cent"},
-        {"Customer {{person}} ({{email}}) wants to cancel their subscription. Draft a retention"
-                + " email offering one month free.",
-            "wants=would like;Draft=Write"},
-        {"Look up the shipping status of order {{order_id}} and tell the customer the expected"
-                + " delivery date.",
-            "Look up=Check;expected=estimated"},
-        {"Please explain what this shell command does: {{code:shell}}",
-            "explain=describe"},
-        {"Suggest five names for a {{topic:business}}.",
-            "five=5;names=name ideas"},
-        {"Write a haiku about {{topic:nature}}.",
-            "haiku=short poem"},
-        {"Explain {{topic:concept}} to a five-year-old.",
-            "five-year-old=5-year-old"},
-        {"You are an expert Python developer. Follow PEP 8, prefer the standard library and add"
-                + " type hints. Explain the bug in {{code:func}} given this traceback:"
-                + " {{text:traceback}}",
-            "expert=experienced;bug=error"},
-        {"Create a SQL migration that adds a {{code:column}} column to the {{table}} table.",
-            "Create=Write;adds=introduces"},
-        {"Generate {{number:small}} multiple-choice quiz questions about {{topic:concept}}.",
-            "Generate=Create;quiz=test"},
-        {"Reply to {{person}} and confirm the meeting on {{date}} at {{time}}.",
-            "confirm=accept"},
-        {"Write a cover letter for a {{topic:job}} position. The applicant's name is {{person}}.",
-            "position=role"},
-        {"Proofread the following text and fix grammar mistakes only: {{text:typo}}",
-            "mistakes=errors;fix=correct"},
-        {"Write a PostgreSQL query that returns {{topic:sqlq}} from the {{table}} table.",
-            "returns=lists|selects;Write=Create"},
-        {"Convert this date to ISO 8601 format: {{date}}",
-            "Convert=Reformat"},
-        {"How many {{unit:count}} are in {{number:measure}} {{unit:count}}?",
-            "are in=are there in"},
-        {"Tell me a fun fact about {{city}}.",
-            "fun=interesting"},
-        {"Recommend {{number:small}} restaurants in {{city}} for a business dinner.",
-            "Recommend=Suggest"},
-        {"Write a LinkedIn post announcing the launch of {{product}}.",
-            "announcing=celebrating"},
-        {"Compare {{product:same}} and {{product:same}} in a table with price, features and"
-                + " battery life.",
-            "Compare=Contrast"},
-        {"The user {{email}} cannot log in after resetting their password. List the most likely"
-                + " causes and the next troubleshooting steps.",
-            "cannot=can't;likely=probable"},
-        {SUPPORT_PREFIX + "Write a reply to {{person}}, who asked: {{text:question}}",
-            "polite=courteous;concise=brief"},
-        {"Detect the language of this text: {{text:phrase}}",
-            "Detect=Identify"},
-        {"Write a Python function called {{code:taskfn}} that {{topic:functask}}.",
-            "called=named"},
-        {"What is the difference between {{code:gitcmd}} and {{code:gitcmd}} in git?",
-            "What is=What's"},
-        {"Write a unit test for {{code:func}} using pytest.",
-            "Write=Create;unit test=test"},
-        {"You are a senior data analyst. Use ANSI SQL, qualify every column with its table alias,"
-                + " and explain the query in one sentence after the code block. Task: list"
-                + " {{topic:sqlq}} using the {{table}} table.",
-            "senior=experienced;explain=describe"},
-        {"Book a table for {{number:pax}} at a restaurant in {{city}} on {{date}} at {{time}}.",
-            "Book=Reserve"},
-        {"Write a polite complaint to the seller about order {{order_id}}, which arrived on"
-                + " {{date}} with missing items.",
-            "polite=courteous;complaint=complaint email"},
-        {"Rewrite the following paragraph to sound more polite: {{text:casual}}",
-            "paragraph=text"},
-        {"You write product copy for an online store. Use short paragraphs, avoid superlatives"
-                + " and end with a call to action.\n\nProduct: {{product}}\nPrice: {{price}}",
-            "short=brief;online store=web shop"},
-        {"Summarise this customer support ticket in one sentence: {{text:ticket}}",
-            "Summarise=Summarize;customer support=support"},
-        {SUPPORT_PREFIX + "The customer wants a refund for order {{order_id}}. Explain the refund"
-                + " policy and the next steps.",
-            "polite=courteous;next=following"},
-        {"Send a reminder to {{email}} that invoice {{number:invoice_no}} is due on {{date}}.",
-            "reminder=reminder email;due=payable"},
-        {"{{text:review}}\n\nIs this review positive or negative? Answer with one word.",
-            "Answer=Reply"},
-        {"Check whether {{url}} is a phishing site and explain why.",
-            "Check whether=Determine whether|Check if"},
-        {"Act as a professional translator. Preserve formatting, names and numbers exactly, do"
-                + " not add explanations, and use a formal register. Translate into"
-                + " {{language}}:\n\n{{text:phrase}}",
-            "professional=expert;exactly=as they are"},
-        {"Explain {{topic:concept}} like I'm a senior engineer.",
-            "senior=experienced"},
+        {
+            "Summarise this customer support ticket in two sentences: {{text:ticket}}",
+            "Summarise=Summarize;customer support=support;two=2"
+        },
+        {
+            "Translate the following text into {{language}}: {{text:phrase}}",
+            "the following text=this text;into=in"
+        },
+        {
+            "What's the weather going to be like in {{city}} on {{date}}?",
+            "What's=What is;going to be=be"
+        },
+        {
+            "Write a SQL query that returns {{topic:sqlq}} from the {{table}} table.",
+            "returns=lists|selects;Write=Create"
+        },
+        {
+            SUPPORT_PREFIX
+                    + "Classify the following ticket as billing, technical, account or other,"
+                    + " and reply with the category only.\n\nTicket: {{text:ticket}}",
+            "polite=courteous;concise=brief;only=alone"
+        },
+        {"Explain error code {{code:error}} and how to fix it.", "Explain=Describe;fix=resolve"},
+        {
+            "Draft a short email to {{person}} about {{topic:email}}.",
+            "short=brief|quick;Draft=Write"
+        },
+        {
+            "Customer requests a refund for order {{order_id}} placed on {{date}}. Reason given:"
+                    + " {{text:refund}}. Write a reply that follows our 30-day refund policy.",
+            "reply=response;requests=asks for"
+        },
+        {
+            "Review the function {{code:func}} for bugs, performance problems and readability"
+                    + " issues, and suggest concrete improvements.",
+            "concrete=specific;problems=bottlenecks"
+        },
+        {"Convert {{number:measure}} {{unit}} to {{unit}}.", "Convert=Change;to=into"},
+        {
+            "Generate a product description for {{product}} priced at {{price}}. Keep it under 80"
+                    + " words and highlight the main benefits.",
+            "Generate=Write;main=key;under=below"
+        },
+        {"Write meeting notes for the {{date}} meeting about {{topic:meeting}}.", "notes=minutes"},
+        {"How do I {{topic:shell}} in bash?", "How do I=How can I;bash=the terminal"},
+        {"Write a regular expression that matches {{topic:regex}}.", "regular expression=regex"},
+        {
+            "What does HTTP status code {{number:http}} mean?",
+            "status code=response code;mean=indicate"
+        },
+        {
+            "Plan an itinerary of {{number:days}} days for {{city}} starting {{date}}, with one museum"
+                    + " and one local restaurant each day.",
+            "itinerary=trip;local=traditional"
+        },
+        {
+            "Classify the sentiment of this product review as positive, negative or neutral:"
+                    + " {{text:review}}",
+            "Classify=Label;sentiment=tone"
+        },
+        {
+            "Extract all dates, amounts and names from the following text and return them as JSON:"
+                    + " {{text:invoice}}",
+            "Extract=Pull out;return=output"
+        },
+        {"Write a unit test for {{code:func}} using JUnit 5.", "Write=Create;unit test=test"},
+        {"Give me a short summary of the article at {{url}}.", "short=quick|brief"},
+        {
+            "You are a travel assistant. Answer in a friendly tone, use metric units and mention one"
+                    + " local dish. Question: what should I pack for a trip to {{city}} on {{date}}?",
+            "friendly=warm;pack=bring"
+        },
+        {"What is the time difference between {{city}} and {{city}}?", "What is=What's"},
+        {
+            "Find flights from {{city}} to {{city}} on {{date}} for {{number:pax}} adults.",
+            "Find=Search for"
+        },
+        {
+            "Rewrite the following paragraph to sound more professional: {{text:casual}}",
+            "paragraph=text;professional=formal"
+        },
+        {
+            "Translate the following text to {{language}}, keep the tone: {{text:phrase}}",
+            "keep=preserve;the following text=this text"
+        },
+        {
+            "Please summarise the key decisions from this meeting transcript: {{text:transcript}}",
+            "summarise=summarize;key=main"
+        },
+        {"What is {{number:pct}} percent of {{number:amount}}?", "What is=What's;percent=per cent"},
+        {
+            "Customer {{person}} ({{email}}) wants to cancel their subscription. Draft a retention"
+                    + " email offering one month free.",
+            "wants=would like;Draft=Write"
+        },
+        {
+            "Look up the shipping status of order {{order_id}} and tell the customer the expected"
+                    + " delivery date.",
+            "Look up=Check;expected=estimated"
+        },
+        {"Please explain what this shell command does: {{code:shell}}", "explain=describe"},
+        {"Suggest five names for a {{topic:business}}.", "five=5;names=name ideas"},
+        {"Write a haiku about {{topic:nature}}.", "haiku=short poem"},
+        {"Explain {{topic:concept}} to a five-year-old.", "five-year-old=5-year-old"},
+        {
+            "You are an expert Python developer. Follow PEP 8, prefer the standard library and add"
+                    + " type hints. Explain the bug in {{code:func}} given this traceback:"
+                    + " {{text:traceback}}",
+            "expert=experienced;bug=error"
+        },
+        {
+            "Create a SQL migration that adds a {{code:column}} column to the {{table}} table.",
+            "Create=Write;adds=introduces"
+        },
+        {
+            "Generate {{number:small}} multiple-choice quiz questions about {{topic:concept}}.",
+            "Generate=Create;quiz=test"
+        },
+        {"Reply to {{person}} and confirm the meeting on {{date}} at {{time}}.", "confirm=accept"},
+        {
+            "Write a cover letter for a {{topic:job}} position. The applicant's name is {{person}}.",
+            "position=role"
+        },
+        {
+            "Proofread the following text and fix grammar mistakes only: {{text:typo}}",
+            "mistakes=errors;fix=correct"
+        },
+        {
+            "Write a PostgreSQL query that returns {{topic:sqlq}} from the {{table}} table.",
+            "returns=lists|selects;Write=Create"
+        },
+        {"Convert this date to ISO 8601 format: {{date}}", "Convert=Reformat"},
+        {
+            "How many {{unit:count}} are in {{number:measure}} {{unit:count}}?",
+            "are in=are there in"
+        },
+        {"Tell me a fun fact about {{city}}.", "fun=interesting"},
+        {
+            "Recommend {{number:small}} restaurants in {{city}} for a business dinner.",
+            "Recommend=Suggest"
+        },
+        {"Write a LinkedIn post announcing the launch of {{product}}.", "announcing=celebrating"},
+        {
+            "Compare {{product:same}} and {{product:same}} in a table with price, features and"
+                    + " battery life.",
+            "Compare=Contrast"
+        },
+        {
+            "The user {{email}} cannot log in after resetting their password. List the most likely"
+                    + " causes and the next troubleshooting steps.",
+            "cannot=can't;likely=probable"
+        },
+        {
+            SUPPORT_PREFIX + "Write a reply to {{person}}, who asked: {{text:question}}",
+            "polite=courteous;concise=brief"
+        },
+        {"Detect the language of this text: {{text:phrase}}", "Detect=Identify"},
+        {"Write a Python function called {{code:taskfn}} that {{topic:functask}}.", "called=named"},
+        {
+            "What is the difference between {{code:gitcmd}} and {{code:gitcmd}} in git?",
+            "What is=What's"
+        },
+        {"Write a unit test for {{code:func}} using pytest.", "Write=Create;unit test=test"},
+        {
+            "You are a senior data analyst. Use ANSI SQL, qualify every column with its table alias,"
+                    + " and explain the query in one sentence after the code block. Task: list"
+                    + " {{topic:sqlq}} using the {{table}} table.",
+            "senior=experienced;explain=describe"
+        },
+        {
+            "Book a table for {{number:pax}} at a restaurant in {{city}} on {{date}} at {{time}}.",
+            "Book=Reserve"
+        },
+        {
+            "Write a polite complaint to the seller about order {{order_id}}, which arrived on"
+                    + " {{date}} with missing items.",
+            "polite=courteous;complaint=complaint email"
+        },
+        {"Rewrite the following paragraph to sound more polite: {{text:casual}}", "paragraph=text"},
+        {
+            "You write product copy for an online store. Use short paragraphs, avoid superlatives"
+                    + " and end with a call to action.\n\nProduct: {{product}}\nPrice: {{price}}",
+            "short=brief;online store=web shop"
+        },
+        {
+            "Summarise this customer support ticket in one sentence: {{text:ticket}}",
+            "Summarise=Summarize;customer support=support"
+        },
+        {
+            SUPPORT_PREFIX
+                    + "The customer wants a refund for order {{order_id}}. Explain the refund"
+                    + " policy and the next steps.",
+            "polite=courteous;next=following"
+        },
+        {
+            "Send a reminder to {{email}} that invoice {{number:invoice_no}} is due on {{date}}.",
+            "reminder=reminder email;due=payable"
+        },
+        {
+            "{{text:review}}\n\nIs this review positive or negative? Answer with one word.",
+            "Answer=Reply"
+        },
+        {
+            "Check whether {{url}} is a phishing site and explain why.",
+            "Check whether=Determine whether|Check if"
+        },
+        {
+            "Act as a professional translator. Preserve formatting, names and numbers exactly, do"
+                    + " not add explanations, and use a formal register. Translate into"
+                    + " {{language}}:\n\n{{text:phrase}}",
+            "professional=expert;exactly=as they are"
+        },
+        {"Explain {{topic:concept}} like I'm a senior engineer.", "senior=experienced"},
     };
 
-    private static final Set<String> IMPERATIVES = Set.of(
-            "Summarise", "Translate", "Write", "Classify", "Explain", "Draft", "Review", "Convert",
-            "Generate", "Plan", "Extract", "Give", "Find", "Rewrite", "Look", "Suggest", "Create",
-            "Reply", "Proofread", "Tell", "Recommend", "Compare", "Detect", "Book", "Send",
-            "Check");
+    private static final Set<String> IMPERATIVES =
+            Set.of(
+                    "Summarise",
+                    "Translate",
+                    "Write",
+                    "Classify",
+                    "Explain",
+                    "Draft",
+                    "Review",
+                    "Convert",
+                    "Generate",
+                    "Plan",
+                    "Extract",
+                    "Give",
+                    "Find",
+                    "Rewrite",
+                    "Look",
+                    "Suggest",
+                    "Create",
+                    "Reply",
+                    "Proofread",
+                    "Tell",
+                    "Recommend",
+                    "Compare",
+                    "Detect",
+                    "Book",
+                    "Send",
+                    "Check");
 
     private static final List<Template> TEMPLATES;
     private static final double[] WEIGHTS;
@@ -470,13 +556,15 @@ public final class TemplateTraffic {
         }
         if (first.text.startsWith("Please ")) {
             String rest = first.text.substring("Please ".length());
-            first.text = rest.isEmpty() ? rest
-                    : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+            first.text =
+                    rest.isEmpty()
+                            ? rest
+                            : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
         } else {
             String t = first.text;
             boolean acronym = t.length() > 1 && Character.isUpperCase(t.charAt(1));
-            first.text = "Please " + (acronym ? t : Character.toLowerCase(t.charAt(0))
-                    + t.substring(1));
+            first.text =
+                    "Please " + (acronym ? t : Character.toLowerCase(t.charAt(0)) + t.substring(1));
         }
     }
 
@@ -486,8 +574,10 @@ public final class TemplateTraffic {
                 if (!s.text.isEmpty()) {
                     char c = s.text.charAt(0);
                     if (Character.isLetter(c)) {
-                        char flipped = Character.isUpperCase(c)
-                                ? Character.toLowerCase(c) : Character.toUpperCase(c);
+                        char flipped =
+                                Character.isUpperCase(c)
+                                        ? Character.toLowerCase(c)
+                                        : Character.toUpperCase(c);
                         s.text = flipped + s.text.substring(1);
                     }
                     return;
@@ -584,7 +674,10 @@ public final class TemplateTraffic {
         final List<String[]> synonyms;
         final boolean pleaseEligible;
 
-        private Template(String canonical, List<Part> parts, List<String[]> synonyms,
+        private Template(
+                String canonical,
+                List<Part> parts,
+                List<String[]> synonyms,
                 boolean pleaseEligible) {
             this.canonical = canonical;
             this.parts = parts;
@@ -633,8 +726,8 @@ public final class TemplateTraffic {
                 String word = sp < 0 ? first.text : first.text.substring(0, sp);
                 eligible = word.equals("Please") || IMPERATIVES.contains(word);
             }
-            return new Template(canonical.toString(), List.copyOf(parts),
-                    List.copyOf(synonyms), eligible);
+            return new Template(
+                    canonical.toString(), List.copyOf(parts), List.copyOf(synonyms), eligible);
         }
     }
 
@@ -645,23 +738,103 @@ public final class TemplateTraffic {
         private Values() {}
 
         static final String[] CITIES = {
-            "Lisbon", "Nairobi", "Osaka", "Toronto", "Buenos Aires", "Reykjavik", "Mumbai",
-            "New York", "São Paulo", "Ho Chi Minh City", "Rio de Janeiro", "Kraków", "Marrakesh",
-            "Seoul", "Melbourne", "Cape Town", "Istanbul", "Mexico City", "Hanoi", "Berlin",
-            "Vancouver", "Lagos", "Dubai", "Tbilisi", "Edinburgh", "Kyoto", "Chiang Mai", "Oslo",
-            "Bogotá", "Cairo", "Santiago", "Zürich", "Tallinn", "Accra", "Bangalore", "Lima",
-            "San Francisco", "Kuala Lumpur", "Athens", "Porto", "Copenhagen", "Dublin", "Seville",
-            "Montreal", "Jakarta", "Manila", "Auckland", "Hong Kong", "Taipei", "Vienna", "Prague",
-            "Budapest", "Doha", "Austin", "Chicago", "Singapore", "Da Nang", "Valletta",
-            "Addis Ababa", "Tel Aviv", "Salt Lake City", "Kathmandu",
+            "Lisbon",
+            "Nairobi",
+            "Osaka",
+            "Toronto",
+            "Buenos Aires",
+            "Reykjavik",
+            "Mumbai",
+            "New York",
+            "São Paulo",
+            "Ho Chi Minh City",
+            "Rio de Janeiro",
+            "Kraków",
+            "Marrakesh",
+            "Seoul",
+            "Melbourne",
+            "Cape Town",
+            "Istanbul",
+            "Mexico City",
+            "Hanoi",
+            "Berlin",
+            "Vancouver",
+            "Lagos",
+            "Dubai",
+            "Tbilisi",
+            "Edinburgh",
+            "Kyoto",
+            "Chiang Mai",
+            "Oslo",
+            "Bogotá",
+            "Cairo",
+            "Santiago",
+            "Zürich",
+            "Tallinn",
+            "Accra",
+            "Bangalore",
+            "Lima",
+            "San Francisco",
+            "Kuala Lumpur",
+            "Athens",
+            "Porto",
+            "Copenhagen",
+            "Dublin",
+            "Seville",
+            "Montreal",
+            "Jakarta",
+            "Manila",
+            "Auckland",
+            "Hong Kong",
+            "Taipei",
+            "Vienna",
+            "Prague",
+            "Budapest",
+            "Doha",
+            "Austin",
+            "Chicago",
+            "Singapore",
+            "Da Nang",
+            "Valletta",
+            "Addis Ababa",
+            "Tel Aviv",
+            "Salt Lake City",
+            "Kathmandu",
         };
 
         static final String[] LANGUAGES = {
-            "French", "German", "Spanish", "Japanese", "Brazilian Portuguese",
-            "Simplified Chinese", "Traditional Chinese", "Korean", "Italian", "Dutch", "Polish",
-            "Turkish", "Arabic", "Hindi", "Swahili", "Vietnamese", "Indonesian", "Thai", "Swedish",
-            "Hebrew", "Greek", "Ukrainian", "Czech", "European Portuguese", "Tagalog", "Finnish",
-            "Bengali", "Persian", "Romanian", "Latin American Spanish", "Danish", "Norwegian",
+            "French",
+            "German",
+            "Spanish",
+            "Japanese",
+            "Brazilian Portuguese",
+            "Simplified Chinese",
+            "Traditional Chinese",
+            "Korean",
+            "Italian",
+            "Dutch",
+            "Polish",
+            "Turkish",
+            "Arabic",
+            "Hindi",
+            "Swahili",
+            "Vietnamese",
+            "Indonesian",
+            "Thai",
+            "Swedish",
+            "Hebrew",
+            "Greek",
+            "Ukrainian",
+            "Czech",
+            "European Portuguese",
+            "Tagalog",
+            "Finnish",
+            "Bengali",
+            "Persian",
+            "Romanian",
+            "Latin American Spanish",
+            "Danish",
+            "Norwegian",
         };
 
         /** First names and family names by culture; index-aligned. */
@@ -681,6 +854,7 @@ public final class TemplateTraffic {
             {"Elif", "Mehmet", "Zeynep", "Emre"},
             {"João", "Beatriz", "Thiago", "Mariana"},
         };
+
         static final String[][] LAST = {
             {"Carter", "Walsh", "Thompson", "Hughes", "Bennett", "O'Connor"},
             {"García", "Fernández", "Rojas", "Morales", "Castillo", "García López"},
@@ -699,28 +873,70 @@ public final class TemplateTraffic {
         };
 
         static final String[] EMAIL_DOMAINS = {
-            "gmail.com", "outlook.com", "acme-corp.com", "example.org", "nimbus.io", "web.de",
-            "yahoo.co.jp", "proton.me", "globex.co.uk", "uni-heidelberg.de", "initech.com",
-            "hotmail.fr", "icloud.com", "fastmail.com", "contoso.onmicrosoft.com", "rediffmail.com",
+            "gmail.com",
+            "outlook.com",
+            "acme-corp.com",
+            "example.org",
+            "nimbus.io",
+            "web.de",
+            "yahoo.co.jp",
+            "proton.me",
+            "globex.co.uk",
+            "uni-heidelberg.de",
+            "initech.com",
+            "hotmail.fr",
+            "icloud.com",
+            "fastmail.com",
+            "contoso.onmicrosoft.com",
+            "rediffmail.com",
         };
 
         static final String[] MONTHS = {
-            "January", "February", "March", "April", "May", "June", "July", "August",
-            "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         };
         static final String[] DAYS = {
             "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
         };
 
         static final String[] DATE_PATTERNS = {
-            "yyyy-MM-dd", "yyyy-MM-dd", "yyyy-MM-dd", "d MMMM yyyy", "d MMMM yyyy",
-            "MM/dd/yyyy", "MM/dd/yyyy", "MMMM d, yyyy", "dd.MM.yyyy", "d MMM", "MMM d",
+            "yyyy-MM-dd",
+            "yyyy-MM-dd",
+            "yyyy-MM-dd",
+            "d MMMM yyyy",
+            "d MMMM yyyy",
+            "MM/dd/yyyy",
+            "MM/dd/yyyy",
+            "MMMM d, yyyy",
+            "dd.MM.yyyy",
+            "d MMM",
+            "MMM d",
             "dd/MM/yyyy",
         };
 
         static final String[] TIMES = {
-            "9:30", "14:00", "3 pm", "10:15 AM", "noon", "16:45", "8am", "11:00", "2:30 PM",
-            "17:30", "9 a.m.", "13:15",
+            "9:30",
+            "14:00",
+            "3 pm",
+            "10:15 AM",
+            "noon",
+            "16:45",
+            "8am",
+            "11:00",
+            "2:30 PM",
+            "17:30",
+            "9 a.m.",
+            "13:15",
         };
 
         static final String[] BRANDS = {
@@ -738,13 +954,45 @@ public final class TemplateTraffic {
         };
 
         static final String[] ERROR_CODES = {
-            "ORA-00942", "ORA-12154", "ORA-01017", "ECONNREFUSED", "ECONNRESET", "0x80070005",
-            "0x8007000d", "0xC000007B", "E0502", "E0382", "TS2345", "TS7006", "CS0246", "CS8618",
-            "ERR_SSL_PROTOCOL_ERROR", "ENOENT", "EACCES", "ENOSPC", "EADDRINUSE", "E11000",
-            "DNS_PROBE_FINISHED_NXDOMAIN", "ERR_CONNECTION_RESET", "C2065", "LNK2019", "NU1101",
-            "P1001", "OOMKilled", "CrashLoopBackOff", "ImagePullBackOff", "SIGSEGV",
-            "ERR_REQUIRE_ESM", "AADSTS50076", "AADSTS700016", "PGRST116", "0x800f081f",
-            "SQLSTATE 23505", "ERROR 1045", "KRB5KDC_ERR_PREAUTH_FAILED", "NSURLErrorDomain -1009",
+            "ORA-00942",
+            "ORA-12154",
+            "ORA-01017",
+            "ECONNREFUSED",
+            "ECONNRESET",
+            "0x80070005",
+            "0x8007000d",
+            "0xC000007B",
+            "E0502",
+            "E0382",
+            "TS2345",
+            "TS7006",
+            "CS0246",
+            "CS8618",
+            "ERR_SSL_PROTOCOL_ERROR",
+            "ENOENT",
+            "EACCES",
+            "ENOSPC",
+            "EADDRINUSE",
+            "E11000",
+            "DNS_PROBE_FINISHED_NXDOMAIN",
+            "ERR_CONNECTION_RESET",
+            "C2065",
+            "LNK2019",
+            "NU1101",
+            "P1001",
+            "OOMKilled",
+            "CrashLoopBackOff",
+            "ImagePullBackOff",
+            "SIGSEGV",
+            "ERR_REQUIRE_ESM",
+            "AADSTS50076",
+            "AADSTS700016",
+            "PGRST116",
+            "0x800f081f",
+            "SQLSTATE 23505",
+            "ERROR 1045",
+            "KRB5KDC_ERR_PREAUTH_FAILED",
+            "NSURLErrorDomain -1009",
             "ERR_TOO_MANY_REDIRECTS",
         };
 
@@ -753,9 +1001,22 @@ public final class TemplateTraffic {
             "sync", "export", "calculate", "resolve", "load", "apply", "retry", "serialize",
         };
         static final String[] NOUNS = {
-            "invoice", "tax_total", "user_session", "order_items", "shipping_rate", "csv_rows",
-            "auth_token", "cart", "payment", "config", "discount", "timezone", "report",
-            "webhook", "ledger_entry", "search_query",
+            "invoice",
+            "tax_total",
+            "user_session",
+            "order_items",
+            "shipping_rate",
+            "csv_rows",
+            "auth_token",
+            "cart",
+            "payment",
+            "config",
+            "discount",
+            "timezone",
+            "report",
+            "webhook",
+            "ledger_entry",
+            "search_query",
         };
 
         static final String[] COLUMNS = {
@@ -766,22 +1027,49 @@ public final class TemplateTraffic {
         };
 
         static final String[] SHELL_COMMANDS = {
-            "find . -name '*.log' -mtime +7 -delete", "tar -czvf backup.tar.gz /var/www",
-            "grep -rn TODO src/", "awk -F, '{print $2}' data.csv", "chmod -R 755 public/",
-            "du -sh * | sort -h", "ps aux | grep java", "lsof -i :8080",
-            "rsync -avz --delete src/ backup/", "sed -i 's/foo/bar/g' config.yml",
-            "xargs -n 1 curl -O < urls.txt", "kill -9 $(lsof -t -i:3000)",
-            "git log --oneline --graph --all", "docker system prune -af",
-            "ssh -L 5432:localhost:5432 deploy@db.internal", "journalctl -u nginx --since today",
-            "nohup python train.py > train.log 2>&1 &", "curl -sSL https://get.docker.com | sh",
-            "ln -s /opt/app/current /var/www/app", "tail -f /var/log/syslog | grep -i error",
-            "find / -type f -size +500M 2>/dev/null", "cut -d: -f1 /etc/passwd | sort",
+            "find . -name '*.log' -mtime +7 -delete",
+            "tar -czvf backup.tar.gz /var/www",
+            "grep -rn TODO src/",
+            "awk -F, '{print $2}' data.csv",
+            "chmod -R 755 public/",
+            "du -sh * | sort -h",
+            "ps aux | grep java",
+            "lsof -i :8080",
+            "rsync -avz --delete src/ backup/",
+            "sed -i 's/foo/bar/g' config.yml",
+            "xargs -n 1 curl -O < urls.txt",
+            "kill -9 $(lsof -t -i:3000)",
+            "git log --oneline --graph --all",
+            "docker system prune -af",
+            "ssh -L 5432:localhost:5432 deploy@db.internal",
+            "journalctl -u nginx --since today",
+            "nohup python train.py > train.log 2>&1 &",
+            "curl -sSL https://get.docker.com | sh",
+            "ln -s /opt/app/current /var/www/app",
+            "tail -f /var/log/syslog | grep -i error",
+            "find / -type f -size +500M 2>/dev/null",
+            "cut -d: -f1 /etc/passwd | sort",
         };
 
         static final String[] GIT_COMMANDS = {
-            "rebase", "merge", "reset --hard", "reset --soft", "revert", "fetch", "pull", "stash",
-            "cherry-pick", "switch", "checkout", "restore", "commit --amend", "merge --squash",
-            "pull --rebase", "clone --depth 1", "worktree add", "bisect",
+            "rebase",
+            "merge",
+            "reset --hard",
+            "reset --soft",
+            "revert",
+            "fetch",
+            "pull",
+            "stash",
+            "cherry-pick",
+            "switch",
+            "checkout",
+            "restore",
+            "commit --amend",
+            "merge --squash",
+            "pull --rebase",
+            "clone --depth 1",
+            "worktree add",
+            "bisect",
         };
 
         /** Python task and a matching function name. */
@@ -803,8 +1091,19 @@ public final class TemplateTraffic {
         };
 
         static final String[] TABLES = {
-            "orders", "customers", "invoices", "order_items", "employees", "products", "signups",
-            "events", "payments", "shipments", "subscriptions", "support_tickets", "sessions",
+            "orders",
+            "customers",
+            "invoices",
+            "order_items",
+            "employees",
+            "products",
+            "signups",
+            "events",
+            "payments",
+            "shipments",
+            "subscriptions",
+            "support_tickets",
+            "sessions",
             "refunds",
         };
         static final String[] SCHEMAS = {"sales.", "public.", "analytics.", "crm.", "dw."};
@@ -834,15 +1133,26 @@ public final class TemplateTraffic {
         static final String[] PERIODS = {"day", "week", "month", "quarter"};
 
         static final String[] REGEX_TOPICS = {
-            "valid email addresses", "US phone numbers like (555) 123-4567",
-            "dates in the format YYYY-MM-DD", "hex colour codes", "IPv4 addresses", "UK postcodes",
+            "valid email addresses",
+            "US phone numbers like (555) 123-4567",
+            "dates in the format YYYY-MM-DD",
+            "hex colour codes",
+            "IPv4 addresses",
+            "UK postcodes",
             "strings that start with a capital letter and end with a digit",
-            "a password with at least one digit and one symbol", "semantic version numbers",
-            "URLs that start with https", "lines that contain only whitespace",
-            "German IBANs", "times in 24-hour format", "hashtags in a tweet",
-            "order numbers like ORD-12345", "words repeated twice in a row",
-            "credit card numbers with optional spaces", "file names ending in .jpg or .png",
-            "Canadian postal codes", "quoted strings with escaped quotes",
+            "a password with at least one digit and one symbol",
+            "semantic version numbers",
+            "URLs that start with https",
+            "lines that contain only whitespace",
+            "German IBANs",
+            "times in 24-hour format",
+            "hashtags in a tweet",
+            "order numbers like ORD-12345",
+            "words repeated twice in a row",
+            "credit card numbers with optional spaces",
+            "file names ending in .jpg or .png",
+            "Canadian postal codes",
+            "quoted strings with escaped quotes",
         };
 
         static final String[] SHELL_TOPICS = {
@@ -859,23 +1169,53 @@ public final class TemplateTraffic {
         };
 
         static final String[] CONCEPTS = {
-            "how vector databases work", "the CAP theorem", "quantum entanglement",
-            "compound interest", "how vaccines train the immune system", "OAuth 2.0", "inflation",
-            "black holes", "photosynthesis", "how TCP handshakes work", "public key cryptography",
-            "blockchain", "overfitting in machine learning", "how credit scores are calculated",
-            "the Monty Hall problem", "supply and demand", "how GPS works",
-            "garbage collection in Java", "the difference between weather and climate",
-            "eventual consistency", "gradient descent", "how noise-cancelling headphones work",
-            "the theory of relativity", "index funds", "DNS", "plate tectonics",
-            "how a bill becomes law", "the water cycle",
+            "how vector databases work",
+            "the CAP theorem",
+            "quantum entanglement",
+            "compound interest",
+            "how vaccines train the immune system",
+            "OAuth 2.0",
+            "inflation",
+            "black holes",
+            "photosynthesis",
+            "how TCP handshakes work",
+            "public key cryptography",
+            "blockchain",
+            "overfitting in machine learning",
+            "how credit scores are calculated",
+            "the Monty Hall problem",
+            "supply and demand",
+            "how GPS works",
+            "garbage collection in Java",
+            "the difference between weather and climate",
+            "eventual consistency",
+            "gradient descent",
+            "how noise-cancelling headphones work",
+            "the theory of relativity",
+            "index funds",
+            "DNS",
+            "plate tectonics",
+            "how a bill becomes law",
+            "the water cycle",
         };
 
         static final String[] BUSINESSES = {
-            "vegan bakery", "dog-walking app", "cybersecurity consultancy", "bike repair shop",
-            "language learning podcast", "sustainable fashion brand", "home cleaning service",
-            "coffee subscription box", "board game café", "AI note-taking tool",
-            "solar panel installer", "children's bookshop", "craft brewery", "tutoring agency",
-            "pet grooming salon", "budgeting app for students",
+            "vegan bakery",
+            "dog-walking app",
+            "cybersecurity consultancy",
+            "bike repair shop",
+            "language learning podcast",
+            "sustainable fashion brand",
+            "home cleaning service",
+            "coffee subscription box",
+            "board game café",
+            "AI note-taking tool",
+            "solar panel installer",
+            "children's bookshop",
+            "craft brewery",
+            "tutoring agency",
+            "pet grooming salon",
+            "budgeting app for students",
         };
 
         static final String[] NATURE = {
@@ -888,11 +1228,21 @@ public final class TemplateTraffic {
         };
 
         static final String[] JOBS = {
-            "senior backend engineer", "product designer", "data analyst", "nurse practitioner",
-            "marketing manager", "junior accountant", "DevOps engineer",
-            "high school chemistry teacher", "customer success lead", "UX researcher",
-            "site reliability engineer", "warehouse operations supervisor", "paralegal",
-            "machine learning engineer", "barista",
+            "senior backend engineer",
+            "product designer",
+            "data analyst",
+            "nurse practitioner",
+            "marketing manager",
+            "junior accountant",
+            "DevOps engineer",
+            "high school chemistry teacher",
+            "customer success lead",
+            "UX researcher",
+            "site reliability engineer",
+            "warehouse operations supervisor",
+            "paralegal",
+            "machine learning engineer",
+            "barista",
         };
 
         static final String[] EMAIL_A = {
@@ -905,8 +1255,15 @@ public final class TemplateTraffic {
             "team dinner", "performance reviews",
         };
         static final String[] EMAIL_C = {
-            "", "", "", " for the Berlin office", " with Acme Logistics", " and the new deadline",
-            " before the board meeting", " for the marketing team", " and what we need from them",
+            "",
+            "",
+            "",
+            " for the Berlin office",
+            " with Acme Logistics",
+            " and the new deadline",
+            " before the board meeting",
+            " for the marketing team",
+            " and what we need from them",
         };
 
         static final String[] MEETINGS = {
@@ -937,15 +1294,19 @@ public final class TemplateTraffic {
             "Why was my card declined?",
         };
         static final String[] TICKET_PREFIX = {"", "", "", "", "Hi, ", "Hello, ", "URGENT: "};
-        static final String[] TICKET_SUFFIX = {"", "", "", "", " Thanks!", " Please help.",
-            " Any update?"};
+        static final String[] TICKET_SUFFIX = {
+            "", "", "", "", " Thanks!", " Please help.", " Any update?"
+        };
 
-        static final String[] SERVICES = {"Postgres", "Redis", "Kubernetes", "MySQL", "Kafka",
-            "Elasticsearch"};
-        static final String[] REGIONS = {"eu-west-1", "us-east-2", "ap-southeast-1",
-            "eu-central-1", "us-west-2"};
-        static final String[] PROJECTS = {"atlas-prod", "billing-api", "web-frontend",
-            "data-lake", "acme-staging"};
+        static final String[] SERVICES = {
+            "Postgres", "Redis", "Kubernetes", "MySQL", "Kafka", "Elasticsearch"
+        };
+        static final String[] REGIONS = {
+            "eu-west-1", "us-east-2", "ap-southeast-1", "eu-central-1", "us-west-2"
+        };
+        static final String[] PROJECTS = {
+            "atlas-prod", "billing-api", "web-frontend", "data-lake", "acme-staging"
+        };
 
         static final String[] PHRASES = {
             "Our office will be closed on {day} for the public holiday.",
@@ -971,11 +1332,17 @@ public final class TemplateTraffic {
         };
 
         static final String[] REFUNDS = {
-            "the item arrived damaged", "wrong size delivered", "package never arrived",
-            "charged twice at checkout", "it stopped working after {n} days",
-            "ordered by mistake", "the colour does not match the photos",
-            "the charger was missing from the box", "late delivery, no longer needed",
-            "the screen has dead pixels", "received someone else's order",
+            "the item arrived damaged",
+            "wrong size delivered",
+            "package never arrived",
+            "charged twice at checkout",
+            "it stopped working after {n} days",
+            "ordered by mistake",
+            "the colour does not match the photos",
+            "the charger was missing from the box",
+            "late delivery, no longer needed",
+            "the screen has dead pixels",
+            "received someone else's order",
             "the subscription renewed without notice",
         };
 
@@ -987,8 +1354,17 @@ public final class TemplateTraffic {
             "{company} owes {price}, due {date}, contact {person}",
             "Refund of {price} issued to {person} on {date}",
         };
-        static final String[] COMPANIES = {"Acme Logistics", "Globex", "Initech", "Umbrella Foods",
-            "Wayne Analytics", "Tanaka Trading", "Okafor & Sons", "Lindqvist AB", "Haddad Group"};
+        static final String[] COMPANIES = {
+            "Acme Logistics",
+            "Globex",
+            "Initech",
+            "Umbrella Foods",
+            "Wayne Analytics",
+            "Tanaka Trading",
+            "Okafor & Sons",
+            "Lindqvist AB",
+            "Haddad Group"
+        };
 
         static final String[] CASUAL = {
             "hey guys, the report is gonna be late again, sorry",
@@ -1048,7 +1424,8 @@ public final class TemplateTraffic {
         };
 
         static final String[] TRACEBACKS = {
-            "KeyError: 'customer_id'", "IndexError: list index out of range",
+            "KeyError: 'customer_id'",
+            "IndexError: list index out of range",
             "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
             "AttributeError: 'NoneType' object has no attribute 'split'",
             "ValueError: invalid literal for int() with base 10: 'abc'",
@@ -1088,9 +1465,18 @@ public final class TemplateTraffic {
             "microsoft365-auth.online/login", "dhl-parcel-redelivery.info/track",
             "netflix-billing-update.co/payment", "apple-id-locked.net/unlock",
         };
-        static final String[] GITHUB_REPOS = {"apache/flink", "vercel/next.js", "rust-lang/rust",
-            "pytorch/pytorch", "kubernetes/kubernetes", "torvalds/linux", "apache/kafka",
-            "apache/arrow", "huggingface/transformers", "facebook/react"};
+        static final String[] GITHUB_REPOS = {
+            "apache/flink",
+            "vercel/next.js",
+            "rust-lang/rust",
+            "pytorch/pytorch",
+            "kubernetes/kubernetes",
+            "torvalds/linux",
+            "apache/kafka",
+            "apache/arrow",
+            "huggingface/transformers",
+            "facebook/react"
+        };
         static final String[] SLUG_WORDS = {
             "ai", "chips", "startup", "raises", "funding", "new", "rules", "climate", "report",
             "how", "we", "scaled", "postgres", "outage", "lessons", "learned", "market", "rally",
@@ -1101,8 +1487,7 @@ public final class TemplateTraffic {
             "Monty_Hall_problem", "Photosynthesis", "Silk_Road", "Transformer_(deep_learning)",
         };
 
-        static String value(String name, String kind, SplittableRandom r,
-                Map<String, String> ctx) {
+        static String value(String name, String kind, SplittableRandom r, Map<String, String> ctx) {
             switch (kind) {
                 case "text":
                 case "ticket":
@@ -1133,11 +1518,12 @@ public final class TemplateTraffic {
                 case "regex":
                     return pick(r, REGEX_TOPICS);
                 case "shell":
-                    return "code".equals(name) ? pick(r, SHELL_COMMANDS)
+                    return "code".equals(name)
+                            ? pick(r, SHELL_COMMANDS)
                             : fill(pick(r, SHELL_TOPICS), r);
                 case "business":
-                    return pick(r, BUSINESSES) + (r.nextInt(10) < 3 ? " in " + pick(r, CITIES)
-                            : "");
+                    return pick(r, BUSINESSES)
+                            + (r.nextInt(10) < 3 ? " in " + pick(r, CITIES) : "");
                 case "nature":
                     return pick(r, NATURE);
                 case "job":
@@ -1147,13 +1533,15 @@ public final class TemplateTraffic {
                 case "meeting":
                     return fill(pick(r, MEETINGS), r);
                 case "functask":
-                    return ctx.containsKey("_task") ? ctx.remove("_task")
+                    return ctx.containsKey("_task")
+                            ? ctx.remove("_task")
                             : FUNCTASKS[r.nextInt(FUNCTASKS.length)][0];
-                case "taskfn": {
-                    String[] pair = FUNCTASKS[r.nextInt(FUNCTASKS.length)];
-                    ctx.put("_task", pair[0]);
-                    return pair[1];
-                }
+                case "taskfn":
+                    {
+                        String[] pair = FUNCTASKS[r.nextInt(FUNCTASKS.length)];
+                        ctx.put("_task", pair[0]);
+                        return pair[1];
+                    }
                 case "code":
                 case "func":
                     return function(r);
@@ -1183,14 +1571,15 @@ public final class TemplateTraffic {
                     return price(r);
                 case "product":
                     return product(r, null);
-                case "same": {
-                    String type = ctx.get("_ptype");
-                    if (type == null) {
-                        type = pick(r, PRODUCT_TYPES);
-                        ctx.put("_ptype", type);
+                case "same":
+                    {
+                        String type = ctx.get("_ptype");
+                        if (type == null) {
+                            type = pick(r, PRODUCT_TYPES);
+                            ctx.put("_ptype", type);
+                        }
+                        return product(r, type);
                     }
-                    return product(r, type);
-                }
                 case "unit":
                 case "count":
                     return unit(r, ctx, "count".equals(kind));
@@ -1202,7 +1591,8 @@ public final class TemplateTraffic {
                 case "http":
                     return Integer.toString(HTTP_CODES[r.nextInt(HTTP_CODES.length)]);
                 case "pct":
-                    return r.nextInt(6) == 0 ? (5 + r.nextInt(40)) + ".5"
+                    return r.nextInt(6) == 0
+                            ? (5 + r.nextInt(40)) + ".5"
                             : Integer.toString(5 * (1 + r.nextInt(19)));
                 case "amount":
                     return amount(r);
@@ -1236,10 +1626,11 @@ public final class TemplateTraffic {
                     return pick(r, REVIEW_POS) + ", but " + pick(r, REVIEW_NEG) + ".";
                 case 1:
                     return pick(r, REVIEW_POS) + ". " + pick(r, REVIEW_POS) + "!";
-                case 2: {
-                    String neg = pick(r, REVIEW_NEG);
-                    return Character.toUpperCase(neg.charAt(0)) + neg.substring(1) + ".";
-                }
+                case 2:
+                    {
+                        String neg = pick(r, REVIEW_NEG);
+                        return Character.toUpperCase(neg.charAt(0)) + neg.substring(1) + ".";
+                    }
                 default:
                     return pick(r, REVIEW_POS) + ".";
             }
@@ -1319,9 +1710,13 @@ public final class TemplateTraffic {
         }
 
         static String ascii(String s) {
-            String folded = Normalizer.normalize(s, Normalizer.Form.NFD)
-                    .replaceAll("\\p{M}", "")
-                    .replace("ø", "o").replace("ı", "i").replace("ß", "ss").replace("æ", "ae");
+            String folded =
+                    Normalizer.normalize(s, Normalizer.Form.NFD)
+                            .replaceAll("\\p{M}", "")
+                            .replace("ø", "o")
+                            .replace("ı", "i")
+                            .replace("ß", "ss")
+                            .replace("æ", "ae");
             return folded.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         }
 
@@ -1361,24 +1756,36 @@ public final class TemplateTraffic {
         static String url(SplittableRandom r) {
             switch (r.nextInt(7)) {
                 case 0:
-                case 1: {
-                    LocalDate d = randomDate(r);
-                    return String.format(Locale.ROOT, "https://%s/%d/%02d/%02d/%s",
-                            pick(r, NEWS_HOSTS), d.getYear(), d.getMonthValue(),
-                            d.getDayOfMonth(), slug(r));
-                }
+                case 1:
+                    {
+                        LocalDate d = randomDate(r);
+                        return String.format(
+                                Locale.ROOT,
+                                "https://%s/%d/%02d/%02d/%s",
+                                pick(r, NEWS_HOSTS),
+                                d.getYear(),
+                                d.getMonthValue(),
+                                d.getDayOfMonth(),
+                                slug(r));
+                    }
                 case 2:
                     return "https://en.wikipedia.org/wiki/" + pick(r, WIKI_TITLES);
                 case 3:
-                    return String.format(Locale.ROOT, "https://arxiv.org/abs/%02d%02d.%05d",
-                            24 + r.nextInt(3), 1 + r.nextInt(12), r.nextInt(20000));
+                    return String.format(
+                            Locale.ROOT,
+                            "https://arxiv.org/abs/%02d%02d.%05d",
+                            24 + r.nextInt(3),
+                            1 + r.nextInt(12),
+                            r.nextInt(20000));
                 case 4:
-                    return "https://github.com/" + pick(r, GITHUB_REPOS) + (r.nextBoolean() ? ""
-                            : "/issues/" + (100 + r.nextInt(30000)));
+                    return "https://github.com/"
+                            + pick(r, GITHUB_REPOS)
+                            + (r.nextBoolean() ? "" : "/issues/" + (100 + r.nextInt(30000)));
                 case 5:
                     return "https://" + pick(r, BLOG_HOSTS) + "/" + slug(r);
                 default:
-                    return (r.nextBoolean() ? "http://" : "https://") + pick(r, PHISHY_HOSTS)
+                    return (r.nextBoolean() ? "http://" : "https://")
+                            + pick(r, PHISHY_HOSTS)
                             + (r.nextBoolean() ? "" : "?id=" + (10000 + r.nextInt(90000)));
             }
         }
@@ -1401,12 +1808,16 @@ public final class TemplateTraffic {
                 return "#" + (100000 + r.nextInt(9900000));
             }
             if (style < 14) {
-                return String.format(Locale.ROOT, "%03d-%07d-%07d", 100 + r.nextInt(900),
-                        r.nextInt(10000000), r.nextInt(10000000));
+                return String.format(
+                        Locale.ROOT,
+                        "%03d-%07d-%07d",
+                        100 + r.nextInt(900),
+                        r.nextInt(10000000),
+                        r.nextInt(10000000));
             }
             if (style < 17) {
-                return String.format(Locale.ROOT, "SO-%d-%06d", 2025 + r.nextInt(2),
-                        r.nextInt(1000000));
+                return String.format(
+                        Locale.ROOT, "SO-%d-%06d", 2025 + r.nextInt(2), r.nextInt(1000000));
             }
             String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
             StringBuilder sb = new StringBuilder("ORD");
@@ -1417,12 +1828,13 @@ public final class TemplateTraffic {
         }
 
         static String price(SplittableRandom r) {
-            int whole = switch (r.nextInt(4)) {
-                case 0 -> 5 + r.nextInt(45);
-                case 1 -> 50 + r.nextInt(200);
-                case 2 -> 250 + r.nextInt(1000);
-                default -> 1000 + r.nextInt(4000);
-            };
+            int whole =
+                    switch (r.nextInt(4)) {
+                        case 0 -> 5 + r.nextInt(45);
+                        case 1 -> 50 + r.nextInt(200);
+                        case 2 -> 250 + r.nextInt(1000);
+                        default -> 1000 + r.nextInt(4000);
+                    };
             String cents = r.nextBoolean() ? ".99" : r.nextInt(3) == 0 ? ".50" : "";
             String grouped = String.format(Locale.US, "%,d", whole);
             switch (r.nextInt(8)) {
@@ -1590,12 +2002,34 @@ public final class TemplateTraffic {
         private OneOffs() {}
 
         static final String[] OPENERS = {
-            "", "", "", "", "", "", "quick question: ", "Hey, ", "Hi! ", "Can you help me? ",
-            "I'm stuck. ", "ok so ", "Honest question: ", "Random one: ",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "quick question: ",
+            "Hey, ",
+            "Hi! ",
+            "Can you help me? ",
+            "I'm stuck. ",
+            "ok so ",
+            "Honest question: ",
+            "Random one: ",
         };
         static final String[] CLOSERS = {
-            "", "", "", "", "", "", " Thanks!", " Keep it short.", " Explain like I'm new to this.",
-            " Bullet points please.", " Be honest.", " thx",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " Thanks!",
+            " Keep it short.",
+            " Explain like I'm new to this.",
+            " Bullet points please.",
+            " Be honest.",
+            " thx",
         };
 
         static final String[][] FAMILIES = {
@@ -1711,120 +2145,473 @@ public final class TemplateTraffic {
             },
         };
 
-        static final Map<String, String[]> POOLS = Map.ofEntries(
-                Map.entry("tool", new String[] {"npm install", "docker build", "pip",
-                    "my Jest test", "gradle", "the VS Code debugger", "cargo build", "webpack",
-                    "kubectl", "Terraform"}),
-                Map.entry("symptom", new String[] {"hang forever", "use 100% CPU",
-                    "fail with a timeout", "print nothing", "crash silently",
-                    "get slower every run", "ignore my config file"}),
-                Map.entry("action", new String[] {"am behind a corporate proxy",
-                    "run it on an M2 Mac", "use WSL", "add a second module",
-                    "switch to Node 22", "run it in CI", "mount a volume"}),
-                Map.entry("codetask", new String[] {"read a large file line by line",
-                    "deep copy a nested object", "debounce a function", "parse ISO dates",
-                    "run tasks in parallel", "handle retries", "format money",
-                    "compare two JSON files", "generate a UUID", "hash a password"}),
-                Map.entry("plang", new String[] {"Python", "TypeScript", "Go", "Rust", "Java",
-                    "Kotlin", "C#", "Ruby", "Elixir", "Swift"}),
-                Map.entry("plang2", new String[] {"Go", "Rust", "Java", "Python", "Node",
-                    "Scala", "Zig"}),
-                Map.entry("usecase", new String[] {"a CLI tool", "web scraping",
-                    "a high-traffic API", "data pipelines", "a hobby game",
-                    "embedded devices", "my first backend"}),
-                Map.entry("errline", new String[] {"'Segmentation fault (core dumped)'",
-                    "'permission denied'", "'killed'", "'too many open files'",
-                    "'address already in use'", "'certificate verify failed'"}),
-                Map.entry("arch", new String[] {"microservices", "a monorepo", "GraphQL",
-                    "event sourcing", "serverless", "a modular monolith"}),
-                Map.entry("db", new String[] {"Postgres", "MySQL", "SQLite", "SQL Server",
-                    "BigQuery", "Snowflake", "Oracle"}),
-                Map.entry("sqlthing", new String[] {"WHERE", "COUNT(*)", "UNION", "a CTE",
-                    "INNER JOIN", "DELETE", "a view", "CHAR"}),
-                Map.entry("sqlthing2", new String[] {"HAVING", "COUNT(1)", "UNION ALL",
-                    "a subquery", "LEFT JOIN", "TRUNCATE", "a materialized view", "VARCHAR"}),
-                Map.entry("sqlsubject", new String[] {"monthly sales", "employee salaries",
-                    "daily signups", "stock prices", "support tickets", "exam scores"}),
-                Map.entry("column", new String[] {"created_at", "status", "email",
-                    "tenant_id", "country", "is_deleted"}),
-                Map.entry("dim2", new String[] {"week", "country", "customer", "channel"}),
-                Map.entry("form", new String[] {"limerick", "short story", "sonnet",
-                    "rap verse", "bedtime story", "poem", "six-word story"}),
-                Map.entry("subject", new String[] {"my cat who hates Mondays",
-                    "a robot learning to cook", "the last bookstore on Earth",
-                    "a programmer who can't stop refactoring", "a dragon afraid of heights",
-                    "moving to a new city", "coffee"}),
-                Map.entry("relation", new String[] {"sister", "best friend", "boss",
-                    "grandmother", "brother-in-law", "coworker", "neighbour", "dad"}),
-                Map.entry("event", new String[] {"wedding", "retirement party", "baby shower",
-                    "housewarming", "graduation", "50th birthday", "leaving drinks"}),
-                Map.entry("blogsubject", new String[] {"remote work burnout",
-                    "learning Rust after Python", "budget travel in {city}",
-                    "home composting", "our switch to a four-day week"}),
-                Map.entry("passive", new String[] {"As per my last email, the file is attached.",
-                    "Not sure if you saw my message, but the deadline was yesterday.",
-                    "Thanks for finally getting back to me.",
-                    "Per our conversation, I'll do it myself then."}),
-                Map.entry("platform", new String[] {"LinkedIn", "Instagram", "a conference badge",
-                    "our company website", "Mastodon"}),
-                Map.entry("ing", new String[] {"chickpeas", "spinach", "leftover rice", "eggs",
-                    "tofu", "salmon", "sweet potatoes", "feta", "lentils", "mushrooms"}),
-                Map.entry("ing2", new String[] {"coconut milk", "butter", "yogurt", "honey",
-                    "garlic", "lemons", "tomatoes", "oat milk"}),
-                Map.entry("ing3", new String[] {"cumin", "parmesan", "ginger", "black beans",
-                    "kale", "chorizo", "basil"}),
-                Map.entry("mins", new String[] {"15", "20", "30", "45"}),
-                Map.entry("dish", new String[] {"banana bread", "risotto", "pancakes", "curry",
-                    "sourdough", "lasagna", "brownies"}),
-                Map.entry("diet", new String[] {"vegetarian", "high-protein", "low-FODMAP",
-                    "budget", "gluten-free", "Mediterranean"}),
-                Map.entry("texture", new String[] {"soggy", "dry", "rubbery", "burnt on the bottom",
-                    "too dense"}),
-                Map.entry("kg", new String[] {"kg", " kg", " pounds", "lb"}),
-                Map.entry("cert", new String[] {"AWS", "PMP", "CISSP", "Scrum Master", "CFA",
-                    "Kubernetes"}),
-                Map.entry("debt", new String[] {"student loan", "car loan", "credit card",
-                    "mortgage"}),
-                Map.entry("invest", new String[] {"an index fund", "a Roth IRA", "bonds",
-                    "an ETF", "a high-yield savings account"}),
-                Map.entry("domain", new String[] {"cooking", "football", "online shopping",
-                    "music", "gardening", "banking"}),
-                Map.entry("saying", new String[] {"the map is not the territory",
-                    "correlation is not causation", "don't let perfect be the enemy of good",
-                    "there's no free lunch"}),
-                Map.entry("achievement", new String[] {"invented the printing press",
-                    "discovered penicillin", "wrote the first compiler",
-                    "mapped the human genome", "built the first airplane"}),
-                Map.entry("century", new String[] {"12th", "15th", "18th", "19th"}),
-                Map.entry("histtopic", new String[] {"the Silk Road", "the internet",
-                    "the Ottoman Empire", "coffee", "the bicycle", "Unicode"}),
-                Map.entry("shortphrase", new String[] {"I miss you", "break a leg",
-                    "see you soon", "no worries", "it's on the house", "I'm running late",
-                    "congratulations on the new job"}),
-                Map.entry("lang2", new String[] {"Spanish", "Italian", "Mandarin", "Dutch",
-                    "Korean", "Portuguese"}),
-                Map.entry("gitcmd2", new String[] {"git merge", "git rebase", "git revert",
-                    "git fetch", "git restore", "git stash pop"}),
-                Map.entry("shellcmd", new String[] {"./deploy.sh", "sudo npm install -g yarn",
-                    "docker ps", "cat /var/log/auth.log", "pip install ."}),
-                Map.entry("unixtool", new String[] {"grep", "find", "ack", "locate"}),
-                Map.entry("use", new String[] {"video editing", "running", "a small apartment",
-                    "travelling", "students", "home office calls"}),
-                Map.entry("product2", new String[] {"Lumen Air", "Kestrel Max", "Zephyr 3",
-                    "Orbit Mini", "Fjord Ultra"}),
-                Map.entry("ptype", new String[] {"road bike", "DSLR camera", "laptop", "car",
-                    "piano", "sofa"}),
-                Map.entry("hobby", new String[] {"hiking", "baking", "board games",
-                    "photography", "jazz", "gardening"}),
-                Map.entry("jokesubject", new String[] {"databases", "cats", "accountants",
-                    "Mondays", "the cloud", "penguins"}),
-                Map.entry("pet", new String[] {"puppy", "kitten", "hamster", "parrot", "goldfish"}),
-                Map.entry("petdesc", new String[] {"tiny and grumpy", "orange and very loud",
-                    "black with white socks", "always hungry", "scared of everything"}),
-                Map.entry("kidtask", new String[] {"eat vegetables", "sleep before nine",
-                    "read more", "stop biting nails", "tidy their room"}),
-                Map.entry("book", new String[] {"Project Hail Mary", "Sapiens",
-                    "The Name of the Wind", "Atomic Habits", "Pachinko", "Dune"}));
+        static final Map<String, String[]> POOLS =
+                Map.ofEntries(
+                        Map.entry(
+                                "tool",
+                                new String[] {
+                                    "npm install",
+                                    "docker build",
+                                    "pip",
+                                    "my Jest test",
+                                    "gradle",
+                                    "the VS Code debugger",
+                                    "cargo build",
+                                    "webpack",
+                                    "kubectl",
+                                    "Terraform"
+                                }),
+                        Map.entry(
+                                "symptom",
+                                new String[] {
+                                    "hang forever",
+                                    "use 100% CPU",
+                                    "fail with a timeout",
+                                    "print nothing",
+                                    "crash silently",
+                                    "get slower every run",
+                                    "ignore my config file"
+                                }),
+                        Map.entry(
+                                "action",
+                                new String[] {
+                                    "am behind a corporate proxy",
+                                    "run it on an M2 Mac",
+                                    "use WSL",
+                                    "add a second module",
+                                    "switch to Node 22",
+                                    "run it in CI",
+                                    "mount a volume"
+                                }),
+                        Map.entry(
+                                "codetask",
+                                new String[] {
+                                    "read a large file line by line",
+                                    "deep copy a nested object",
+                                    "debounce a function",
+                                    "parse ISO dates",
+                                    "run tasks in parallel",
+                                    "handle retries",
+                                    "format money",
+                                    "compare two JSON files",
+                                    "generate a UUID",
+                                    "hash a password"
+                                }),
+                        Map.entry(
+                                "plang",
+                                new String[] {
+                                    "Python",
+                                    "TypeScript",
+                                    "Go",
+                                    "Rust",
+                                    "Java",
+                                    "Kotlin",
+                                    "C#",
+                                    "Ruby",
+                                    "Elixir",
+                                    "Swift"
+                                }),
+                        Map.entry(
+                                "plang2",
+                                new String[] {
+                                    "Go", "Rust", "Java", "Python", "Node", "Scala", "Zig"
+                                }),
+                        Map.entry(
+                                "usecase",
+                                new String[] {
+                                    "a CLI tool",
+                                    "web scraping",
+                                    "a high-traffic API",
+                                    "data pipelines",
+                                    "a hobby game",
+                                    "embedded devices",
+                                    "my first backend"
+                                }),
+                        Map.entry(
+                                "errline",
+                                new String[] {
+                                    "'Segmentation fault (core dumped)'",
+                                    "'permission denied'",
+                                    "'killed'",
+                                    "'too many open files'",
+                                    "'address already in use'",
+                                    "'certificate verify failed'"
+                                }),
+                        Map.entry(
+                                "arch",
+                                new String[] {
+                                    "microservices",
+                                    "a monorepo",
+                                    "GraphQL",
+                                    "event sourcing",
+                                    "serverless",
+                                    "a modular monolith"
+                                }),
+                        Map.entry(
+                                "db",
+                                new String[] {
+                                    "Postgres",
+                                    "MySQL",
+                                    "SQLite",
+                                    "SQL Server",
+                                    "BigQuery",
+                                    "Snowflake",
+                                    "Oracle"
+                                }),
+                        Map.entry(
+                                "sqlthing",
+                                new String[] {
+                                    "WHERE",
+                                    "COUNT(*)",
+                                    "UNION",
+                                    "a CTE",
+                                    "INNER JOIN",
+                                    "DELETE",
+                                    "a view",
+                                    "CHAR"
+                                }),
+                        Map.entry(
+                                "sqlthing2",
+                                new String[] {
+                                    "HAVING",
+                                    "COUNT(1)",
+                                    "UNION ALL",
+                                    "a subquery",
+                                    "LEFT JOIN",
+                                    "TRUNCATE",
+                                    "a materialized view",
+                                    "VARCHAR"
+                                }),
+                        Map.entry(
+                                "sqlsubject",
+                                new String[] {
+                                    "monthly sales",
+                                    "employee salaries",
+                                    "daily signups",
+                                    "stock prices",
+                                    "support tickets",
+                                    "exam scores"
+                                }),
+                        Map.entry(
+                                "column",
+                                new String[] {
+                                    "created_at",
+                                    "status",
+                                    "email",
+                                    "tenant_id",
+                                    "country",
+                                    "is_deleted"
+                                }),
+                        Map.entry("dim2", new String[] {"week", "country", "customer", "channel"}),
+                        Map.entry(
+                                "form",
+                                new String[] {
+                                    "limerick",
+                                    "short story",
+                                    "sonnet",
+                                    "rap verse",
+                                    "bedtime story",
+                                    "poem",
+                                    "six-word story"
+                                }),
+                        Map.entry(
+                                "subject",
+                                new String[] {
+                                    "my cat who hates Mondays",
+                                    "a robot learning to cook",
+                                    "the last bookstore on Earth",
+                                    "a programmer who can't stop refactoring",
+                                    "a dragon afraid of heights",
+                                    "moving to a new city",
+                                    "coffee"
+                                }),
+                        Map.entry(
+                                "relation",
+                                new String[] {
+                                    "sister",
+                                    "best friend",
+                                    "boss",
+                                    "grandmother",
+                                    "brother-in-law",
+                                    "coworker",
+                                    "neighbour",
+                                    "dad"
+                                }),
+                        Map.entry(
+                                "event",
+                                new String[] {
+                                    "wedding",
+                                    "retirement party",
+                                    "baby shower",
+                                    "housewarming",
+                                    "graduation",
+                                    "50th birthday",
+                                    "leaving drinks"
+                                }),
+                        Map.entry(
+                                "blogsubject",
+                                new String[] {
+                                    "remote work burnout",
+                                    "learning Rust after Python",
+                                    "budget travel in {city}",
+                                    "home composting",
+                                    "our switch to a four-day week"
+                                }),
+                        Map.entry(
+                                "passive",
+                                new String[] {
+                                    "As per my last email, the file is attached.",
+                                    "Not sure if you saw my message, but the deadline was yesterday.",
+                                    "Thanks for finally getting back to me.",
+                                    "Per our conversation, I'll do it myself then."
+                                }),
+                        Map.entry(
+                                "platform",
+                                new String[] {
+                                    "LinkedIn",
+                                    "Instagram",
+                                    "a conference badge",
+                                    "our company website",
+                                    "Mastodon"
+                                }),
+                        Map.entry(
+                                "ing",
+                                new String[] {
+                                    "chickpeas",
+                                    "spinach",
+                                    "leftover rice",
+                                    "eggs",
+                                    "tofu",
+                                    "salmon",
+                                    "sweet potatoes",
+                                    "feta",
+                                    "lentils",
+                                    "mushrooms"
+                                }),
+                        Map.entry(
+                                "ing2",
+                                new String[] {
+                                    "coconut milk",
+                                    "butter",
+                                    "yogurt",
+                                    "honey",
+                                    "garlic",
+                                    "lemons",
+                                    "tomatoes",
+                                    "oat milk"
+                                }),
+                        Map.entry(
+                                "ing3",
+                                new String[] {
+                                    "cumin",
+                                    "parmesan",
+                                    "ginger",
+                                    "black beans",
+                                    "kale",
+                                    "chorizo",
+                                    "basil"
+                                }),
+                        Map.entry("mins", new String[] {"15", "20", "30", "45"}),
+                        Map.entry(
+                                "dish",
+                                new String[] {
+                                    "banana bread",
+                                    "risotto",
+                                    "pancakes",
+                                    "curry",
+                                    "sourdough",
+                                    "lasagna",
+                                    "brownies"
+                                }),
+                        Map.entry(
+                                "diet",
+                                new String[] {
+                                    "vegetarian",
+                                    "high-protein",
+                                    "low-FODMAP",
+                                    "budget",
+                                    "gluten-free",
+                                    "Mediterranean"
+                                }),
+                        Map.entry(
+                                "texture",
+                                new String[] {
+                                    "soggy", "dry", "rubbery", "burnt on the bottom", "too dense"
+                                }),
+                        Map.entry("kg", new String[] {"kg", " kg", " pounds", "lb"}),
+                        Map.entry(
+                                "cert",
+                                new String[] {
+                                    "AWS", "PMP", "CISSP", "Scrum Master", "CFA", "Kubernetes"
+                                }),
+                        Map.entry(
+                                "debt",
+                                new String[] {
+                                    "student loan", "car loan", "credit card", "mortgage"
+                                }),
+                        Map.entry(
+                                "invest",
+                                new String[] {
+                                    "an index fund",
+                                    "a Roth IRA",
+                                    "bonds",
+                                    "an ETF",
+                                    "a high-yield savings account"
+                                }),
+                        Map.entry(
+                                "domain",
+                                new String[] {
+                                    "cooking",
+                                    "football",
+                                    "online shopping",
+                                    "music",
+                                    "gardening",
+                                    "banking"
+                                }),
+                        Map.entry(
+                                "saying",
+                                new String[] {
+                                    "the map is not the territory",
+                                    "correlation is not causation",
+                                    "don't let perfect be the enemy of good",
+                                    "there's no free lunch"
+                                }),
+                        Map.entry(
+                                "achievement",
+                                new String[] {
+                                    "invented the printing press",
+                                    "discovered penicillin",
+                                    "wrote the first compiler",
+                                    "mapped the human genome",
+                                    "built the first airplane"
+                                }),
+                        Map.entry("century", new String[] {"12th", "15th", "18th", "19th"}),
+                        Map.entry(
+                                "histtopic",
+                                new String[] {
+                                    "the Silk Road",
+                                    "the internet",
+                                    "the Ottoman Empire",
+                                    "coffee",
+                                    "the bicycle",
+                                    "Unicode"
+                                }),
+                        Map.entry(
+                                "shortphrase",
+                                new String[] {
+                                    "I miss you",
+                                    "break a leg",
+                                    "see you soon",
+                                    "no worries",
+                                    "it's on the house",
+                                    "I'm running late",
+                                    "congratulations on the new job"
+                                }),
+                        Map.entry(
+                                "lang2",
+                                new String[] {
+                                    "Spanish",
+                                    "Italian",
+                                    "Mandarin",
+                                    "Dutch",
+                                    "Korean",
+                                    "Portuguese"
+                                }),
+                        Map.entry(
+                                "gitcmd2",
+                                new String[] {
+                                    "git merge",
+                                    "git rebase",
+                                    "git revert",
+                                    "git fetch",
+                                    "git restore",
+                                    "git stash pop"
+                                }),
+                        Map.entry(
+                                "shellcmd",
+                                new String[] {
+                                    "./deploy.sh",
+                                    "sudo npm install -g yarn",
+                                    "docker ps",
+                                    "cat /var/log/auth.log",
+                                    "pip install ."
+                                }),
+                        Map.entry("unixtool", new String[] {"grep", "find", "ack", "locate"}),
+                        Map.entry(
+                                "use",
+                                new String[] {
+                                    "video editing",
+                                    "running",
+                                    "a small apartment",
+                                    "travelling",
+                                    "students",
+                                    "home office calls"
+                                }),
+                        Map.entry(
+                                "product2",
+                                new String[] {
+                                    "Lumen Air",
+                                    "Kestrel Max",
+                                    "Zephyr 3",
+                                    "Orbit Mini",
+                                    "Fjord Ultra"
+                                }),
+                        Map.entry(
+                                "ptype",
+                                new String[] {
+                                    "road bike", "DSLR camera", "laptop", "car", "piano", "sofa"
+                                }),
+                        Map.entry(
+                                "hobby",
+                                new String[] {
+                                    "hiking",
+                                    "baking",
+                                    "board games",
+                                    "photography",
+                                    "jazz",
+                                    "gardening"
+                                }),
+                        Map.entry(
+                                "jokesubject",
+                                new String[] {
+                                    "databases",
+                                    "cats",
+                                    "accountants",
+                                    "Mondays",
+                                    "the cloud",
+                                    "penguins"
+                                }),
+                        Map.entry(
+                                "pet",
+                                new String[] {"puppy", "kitten", "hamster", "parrot", "goldfish"}),
+                        Map.entry(
+                                "petdesc",
+                                new String[] {
+                                    "tiny and grumpy",
+                                    "orange and very loud",
+                                    "black with white socks",
+                                    "always hungry",
+                                    "scared of everything"
+                                }),
+                        Map.entry(
+                                "kidtask",
+                                new String[] {
+                                    "eat vegetables",
+                                    "sleep before nine",
+                                    "read more",
+                                    "stop biting nails",
+                                    "tidy their room"
+                                }),
+                        Map.entry(
+                                "book",
+                                new String[] {
+                                    "Project Hail Mary",
+                                    "Sapiens",
+                                    "The Name of the Wind",
+                                    "Atomic Habits",
+                                    "Pachinko",
+                                    "Dune"
+                                }));
 
         static String prompt(SplittableRandom r) {
             String[] family = FAMILIES[r.nextInt(FAMILIES.length)];
@@ -1854,7 +2641,9 @@ public final class TemplateTraffic {
             }
             String[] pool = POOLS.get(base);
             if (pool == null) {
-                if ("city".equals(base) || "lang".equals(base) || "product".equals(base)
+                if ("city".equals(base)
+                        || "lang".equals(base)
+                        || "product".equals(base)
                         || "gitcmd".equals(base)) {
                     return Values.filler(base, r);
                 }
