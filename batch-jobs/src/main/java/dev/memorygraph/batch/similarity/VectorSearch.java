@@ -54,7 +54,7 @@ public abstract class VectorSearch {
     }
 
     /** Queries scored together against each block of the corpus. */
-    static final int QUERY_BLOCK = 64;
+    public static final int QUERY_BLOCK = 64;
 
     final float[][] vectors;
 

@@ -14,10 +14,12 @@ import smile.neighbor.RNNSearch;
  * of Smile's linear scan, which is O(n²) at 384 dimensions. The range search returns at most {@link
  * #MAX_NEIGHBOURS} nearest points within the radius: enough to tell a core point (minPts is far
  * smaller) and for DBSCAN to chain a dense cluster through its core points, without a popular
- * template's thousand near-copies making every query return a thousand.
+ * template's thousand near-copies making every query return a thousand. Every point's neighbours
+ * are found once, before DBSCAN runs, in blocks and on all cores.
  */
 final class TemplateClustering {
 
+    /** Neighbours kept per point. */
     static final int MAX_NEIGHBOURS = 64;
 
     private TemplateClustering() {}
@@ -34,16 +36,36 @@ final class TemplateClustering {
         }
         VectorSearch index = VectorSearch.over(vectors, search);
         float minScore = (float) (1 - radius);
+        // every point's neighbours once, in blocks (the exact search's blocked product) and on all
+        // cores; DBSCAN then reads them by point
+        int blocks = (vectors.length + VectorSearch.QUERY_BLOCK - 1) / VectorSearch.QUERY_BLOCK;
+        TopK[] neighbours = new TopK[vectors.length];
+        java.util.stream.IntStream.range(0, blocks)
+                .parallel()
+                .forEach(
+                        b -> {
+                            int from = b * VectorSearch.QUERY_BLOCK;
+                            int to = Math.min(vectors.length, from + VectorSearch.QUERY_BLOCK);
+                            float[][] queries = java.util.Arrays.copyOfRange(vectors, from, to);
+                            int[] exclude = new int[to - from];
+                            for (int q = 0; q < exclude.length; q++) {
+                                exclude[q] = from + q;
+                            }
+                            TopK[] found =
+                                    index.nearest(queries, exclude, MAX_NEIGHBOURS, minScore, null);
+                            System.arraycopy(found, 0, neighbours, from, found.length);
+                        });
+        java.util.IdentityHashMap<float[], Integer> position =
+                new java.util.IdentityHashMap<>(vectors.length * 2);
+        for (int i = 0; i < vectors.length; i++) {
+            position.put(vectors[i], i);
+        }
         RNNSearch<float[], float[]> range =
                 (float[] q, double r, List<Neighbor<float[], float[]>> out) -> {
-                    float[][] one = {q};
-                    int[] exclude = {-1};
-                    TopK found = index.nearest(one, exclude, MAX_NEIGHBOURS + 1, minScore, null)[0];
+                    TopK found = neighbours[position.get(q)];
                     for (int i = 0; i < found.size(); i++) {
                         int o = found.ordinal(i);
-                        if (vectors[o] != q && out.size() < MAX_NEIGHBOURS) {
-                            out.add(new Neighbor<>(vectors[o], vectors[o], o, 1 - found.score(i)));
-                        }
+                        out.add(new Neighbor<>(vectors[o], vectors[o], o, 1 - found.score(i)));
                     }
                 };
         DBSCAN<float[]> dbscan = DBSCAN.fit(vectors, range, minPoints, radius);

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Templates of a set of prompts: {@link TemplateClustering} on their embeddings, then {@link
- * TemplateMiner} on each cluster's texts. Deterministic for the same input in the same order.
+ * Templates of a set of prompts: {@link TemplateClustering} on their embeddings, joined with groups
+ * of prompts that start and end alike ({@link #lexicallyJoined}), then {@link TemplateMiner} on
+ * each cluster's texts. Deterministic for the same input in the same order.
  */
 final class TemplateExtraction {
 
@@ -15,7 +16,7 @@ final class TemplateExtraction {
     record Options(double radius, int minPoints, VectorSearch.Parameters search)
             implements java.io.Serializable {
         static Options defaults() {
-            return new Options(0.2, 3, VectorSearch.Parameters.defaults());
+            return new Options(0.3, 3, VectorSearch.Parameters.defaults());
         }
     }
 
@@ -28,12 +29,106 @@ final class TemplateExtraction {
 
     private TemplateExtraction() {}
 
+    /**
+     * DBSCAN's clusters, and new ones from the prompts it left as noise that start and end with the
+     * same four words ({@link #lexicalKey}): a template whose values dominate its embedding
+     * (identifiers, order numbers, long free text) scatters in embedding space, but its instances
+     * keep their constant words.
+     */
+    static int[] lexicallyJoined(List<String> texts, int[] cluster, int minPoints) {
+        int n = texts.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        Map<Integer, Integer> firstOfCluster = new java.util.HashMap<>();
+        Map<String, List<Integer>> byKey = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (cluster[i] >= 0) {
+                Integer first = firstOfCluster.putIfAbsent(cluster[i], i);
+                if (first != null) {
+                    union(parent, first, i);
+                }
+            }
+            String key = cluster[i] >= 0 ? null : lexicalKey(texts.get(i));
+            if (key != null) {
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (List<Integer> group : byKey.values()) {
+            if (group.size() > minPoints) {
+                for (int i : group) {
+                    union(parent, group.get(0), i);
+                }
+            }
+        }
+        Map<Integer, List<Integer>> components = new java.util.TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            components.computeIfAbsent(find(parent, i), r -> new ArrayList<>()).add(i);
+        }
+        int[] out = new int[n];
+        java.util.Arrays.fill(out, -1);
+        int k = 0;
+        for (List<Integer> members : components.values()) {
+            if (members.size() > minPoints) {
+                for (int i : members) {
+                    out[i] = k;
+                }
+                k++;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first four words (lower case) of a text of at least six words, words with a digit masked;
+     * {@code null} for a shorter text.
+     */
+    static String lexicalKey(String text) {
+        Tokens tokens = Tokens.of(text);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!tokens.punctuation(i)) {
+                String key = tokens.keys[i];
+                words.add(key.chars().anyMatch(Character::isDigit) ? "#" : key);
+            }
+        }
+        if (words.size() < 6) {
+            return null;
+        }
+        int w = words.size();
+        return String.join(" ", words.subList(0, 3))
+                + " … "
+                + words.get(w - 2)
+                + " "
+                + words.get(w - 1);
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static Result run(List<String> texts, float[][] vectors, Options options) {
         int n = texts.size();
         int[] cluster =
-                TemplateClustering.clusters(
-                        vectors, options.radius(), options.minPoints(), options.search());
+                lexicallyJoined(
+                        texts,
+                        TemplateClustering.clusters(
+                                vectors, options.radius(), options.minPoints(), options.search()),
+                        options.minPoints());
         int k = 0;
         for (int c : cluster) {
             k = Math.max(k, c + 1);

@@ -57,13 +57,21 @@ class TemplateJobITCase {
     };
     static final String[][] REFUND = {
         {"48213", "a damaged screen"},
-        {"55102", "a late delivery"},
-        {"60877", "the wrong size"},
-        {"71934", "a missing charger"},
-        {"80456", "a broken zipper"}
+        {"55102", "the late delivery"},
+        {"60877", "wrong size"},
+        {"71934", "missing charger"},
+        {"80456", "a broken zipper"},
+        {"81220", "cracked lid"},
+        {"90318", "the faulty battery"},
+        {"93001", "torn strap"}
     };
     static final String[] REVIEWED = {
-        "parse_invoice", "merge_accounts", "render_chart", "load_user"
+        "parse_invoice",
+        "merge_accounts",
+        "render_chart",
+        "load_user",
+        "send_receipt",
+        "sync_orders"
     };
     static final String[] ONE_OFFS = {
         "Which houseplants survive in a dark bathroom?",
@@ -113,8 +121,9 @@ class TemplateJobITCase {
                 "Review the function " + REVIEWED[1] + " for bugs and suggest fixes.",
                 GIVEN,
                 "{\"code\":\"" + REVIEWED[1] + "\"}");
-        add("Review the function " + REVIEWED[2] + " for bugs and suggest fixes.", null, null);
-        add("Review the function " + REVIEWED[3] + " for bugs and suggest fixes.", null, null);
+        for (int i = 2; i < REVIEWED.length; i++) {
+            add("Review the function " + REVIEWED[i] + " for bugs and suggest fixes.", null, null);
+        }
         for (String text : ONE_OFFS) {
             oneOffs.add(add(text, null, null));
         }
@@ -168,10 +177,16 @@ class TemplateJobITCase {
                 Neo4jTestSupport.query(
                         driver,
                         "MATCH (p:Prompt)-[r:INSTANCE_OF {source: 'mined'}]->(t:Template {template: $t})"
-                                + " RETURN p.id AS id, r.parameters AS parameters",
+                                + " RETURN p.id AS id, r.parameters AS parameters,"
+                                + " r.parameterCount AS n",
                         Map.of("t", weather))) {
-            assertThat(r.get("parameters").asString())
-                    .contains(weatherCity.get(r.get("id").asString()));
+            assertThat(r.get("n").asLong()).isEqualTo(2);
+            // a city is a place the PII stage flags: under the default policy (flag) its text
+            // stays in clear, and then its values are not written
+            if (!r.get("parameters").isNull()) {
+                assertThat(r.get("parameters").asString())
+                        .contains(weatherCity.get(r.get("id").asString()));
+            }
         }
         // the given template: no mined node of its shape, its followers linked to it
         assertThat(mined.keySet())
@@ -186,7 +201,7 @@ class TemplateJobITCase {
                                 .get(0)
                                 .get("c")
                                 .asLong())
-                .isEqualTo(4);
+                .isEqualTo(REVIEWED.length);
         assertThat(
                         Neo4jTestSupport.query(
                                         driver,
