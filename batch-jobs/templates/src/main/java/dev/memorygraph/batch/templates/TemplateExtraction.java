@@ -29,6 +29,18 @@ final class TemplateExtraction {
 
     private TemplateExtraction() {}
 
+    /** A template's first three words (a placeholder is a word), lower case. */
+    static String lead(String template) {
+        Tokens tokens = Tokens.of(template);
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < tokens.size() && words.size() < 3; i++) {
+            if (!tokens.punctuation(i)) {
+                words.add(tokens.keys[i].startsWith("{{") ? "{{}}" : tokens.keys[i]);
+            }
+        }
+        return String.join(" ", words);
+    }
+
     /**
      * DBSCAN's clusters, and new ones from the prompts it left as noise that start and end with the
      * same four words ({@link #lexicalKey}): a template whose values dominate its embedding
@@ -149,12 +161,44 @@ final class TemplateExtraction {
             values.add(null);
         }
         TemplateMiner miner = new TemplateMiner(options.minPoints());
+        // first pass: each cluster; the templates by their first three words
+        Map<String, List<List<Integer>>> byLead = new java.util.TreeMap<>();
         for (List<Integer> m : members) {
             List<String> clusterTexts = new ArrayList<>(m.size());
             m.forEach(i -> clusterTexts.add(texts.get(i)));
             for (TemplateMiner.Mined mined : miner.mine(clusterTexts)) {
+                List<Integer> instances = new ArrayList<>();
                 for (TemplateMiner.Instance instance : mined.instances()) {
                     int i = m.get(instance.member());
+                    instances.add(i);
+                    templates[i] = mined.template();
+                    variables[i] = mined.variables();
+                    values.set(i, instance.values());
+                }
+                byLead.computeIfAbsent(lead(mined.template()), l -> new ArrayList<>())
+                        .add(instances);
+            }
+        }
+        // second pass: templates that start alike come from one template whose values scattered
+        // its instances over clusters (one per value); their instances are mined together, and
+        // the result kept when it holds as many of them
+        for (List<List<Integer>> group : byLead.values()) {
+            if (group.size() < 2) {
+                continue;
+            }
+            List<Integer> union = new ArrayList<>();
+            group.forEach(union::addAll);
+            java.util.Collections.sort(union);
+            List<String> unionTexts = new ArrayList<>(union.size());
+            union.forEach(i -> unionTexts.add(texts.get(i)));
+            List<TemplateMiner.Mined> again = miner.mine(unionTexts);
+            int covered = again.stream().mapToInt(x -> x.instances().size()).sum();
+            if (again.size() >= group.size() || covered < union.size() * 0.9) {
+                continue;
+            }
+            for (TemplateMiner.Mined mined : again) {
+                for (TemplateMiner.Instance instance : mined.instances()) {
+                    int i = union.get(instance.member());
                     templates[i] = mined.template();
                     variables[i] = mined.variables();
                     values.set(i, instance.values());
