@@ -178,6 +178,23 @@ public final class BoundedJobs {
         }
     }
 
+    /** The window, which {@code job} needs: refused naming {@link #FROM} when it was not given. */
+    public static Window requiredWindow(Configuration config, String job) {
+        return window(config)
+                .orElseThrow(
+                        () ->
+                                JobConfig.invalid(
+                                        FROM.key(),
+                                        null,
+                                        job + " needs its window: --date, or --from and --until"));
+    }
+
+    /** A Flink accumulator's count after the run, 0 when nothing was counted. */
+    public static long counter(org.apache.flink.api.common.JobExecutionResult result, String name) {
+        Object value = result.getAccumulatorResult(name);
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
     /** {@code [from, until)}. */
     public record Window(Instant from, Instant until) {}
 }

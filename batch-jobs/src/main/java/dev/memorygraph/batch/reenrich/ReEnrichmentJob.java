@@ -209,8 +209,8 @@ public final class ReEnrichmentJob {
                     production.timeSeries());
         }
         JobExecutionResult result = env.execute(NAME);
-        long read = counter(result, READ);
-        long complete = counter(result, COMPLETE);
+        long read = BoundedJobs.counter(result, READ);
+        long complete = BoundedJobs.counter(result, COMPLETE);
         boolean commit =
                 source == ReEnrichmentOptions.Source.TOPIC && window.isEmpty() && unreadable == 0;
         if (commit) {
@@ -358,11 +358,6 @@ public final class ReEnrichmentJob {
         left.removeAll(flags);
         return event.withMetadata(
                 new Metadata(m.prompt(), m.join(), m.model(), m.cost(), m.user(), left));
-    }
-
-    private static long counter(JobExecutionResult result, String name) {
-        Object value = result.getAccumulatorResult(name);
-        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /** Counts the events passing (a Flink accumulator); "complete" counts those lacking nothing. */

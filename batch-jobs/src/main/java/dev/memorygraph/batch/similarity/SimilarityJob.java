@@ -141,16 +141,7 @@ public final class SimilarityJob {
     public static Result run(Configuration config, StreamExecutionEnvironment env)
             throws Exception {
         SimilarityOptions.Settings settings = SimilarityOptions.settings(config);
-        BoundedJobs.Window window =
-                BoundedJobs.window(config)
-                        .orElseThrow(
-                                () ->
-                                        JobConfig.invalid(
-                                                BoundedJobs.FROM.key(),
-                                                null,
-                                                "the similarity job needs the new prompts'"
-                                                        + " window: --date, or --from and"
-                                                        + " --until"));
+        BoundedJobs.Window window = BoundedJobs.requiredWindow(config, "the similarity job");
         if (!config.get(Neo4jOptions.ENABLED)) {
             throw JobConfig.invalid(
                     Neo4jOptions.ENABLED.key(), false, "the similarity job writes the graph");
@@ -300,12 +291,12 @@ public final class SimilarityJob {
             result = client.getJobExecutionResult().get();
         }
         return new Pass(
-                counter(result, ShardSearch.ACC_CORPUS),
-                counter(result, ACC_QUERIED),
-                counter(result, ACC_WITH_NEIGHBOURS),
-                counter(result, ACC_EDGES),
-                counter(result, ShardSearch.ACC_SHARDS),
-                counter(result, ShardSearch.ACC_APPROXIMATE_SHARDS),
+                BoundedJobs.counter(result, ShardSearch.ACC_CORPUS),
+                BoundedJobs.counter(result, ACC_QUERIED),
+                BoundedJobs.counter(result, ACC_WITH_NEIGHBOURS),
+                BoundedJobs.counter(result, ACC_EDGES),
+                BoundedJobs.counter(result, ShardSearch.ACC_SHARDS),
+                BoundedJobs.counter(result, ShardSearch.ACC_APPROXIMATE_SHARDS),
                 reached);
     }
 
@@ -316,11 +307,6 @@ public final class SimilarityJob {
             throw JobConfig.invalid(SimilarityOptions.SHARDS.key(), shards, "1 or more");
         }
         return shards;
-    }
-
-    private static long counter(JobExecutionResult result, String name) {
-        Object value = result.getAccumulatorResult(name);
-        return value == null ? 0 : ((Number) value).longValue();
     }
 
     /**

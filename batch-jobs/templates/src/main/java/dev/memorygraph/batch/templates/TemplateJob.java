@@ -85,15 +85,7 @@ public final class TemplateJob {
     public static Result run(Configuration config, StreamExecutionEnvironment env)
             throws Exception {
         TemplateExtraction.Options options = TemplateOptions.options(config);
-        BoundedJobs.Window window =
-                BoundedJobs.window(config)
-                        .orElseThrow(
-                                () ->
-                                        JobConfig.invalid(
-                                                BoundedJobs.FROM.key(),
-                                                null,
-                                                "the template job needs its day: --date, or"
-                                                        + " --from and --until"));
+        BoundedJobs.Window window = BoundedJobs.requiredWindow(config, "the template job");
         if (Duration.between(window.from(), window.until()).toDays() > 7) {
             throw JobConfig.invalid(
                     BoundedJobs.FROM.key() + "/" + BoundedJobs.UNTIL.key(),
@@ -148,16 +140,11 @@ public final class TemplateJob {
         JobExecutionResult result = env.execute(NAME);
         return new Result(
                 window,
-                counter(result, TemplateOperator.ACC_PROMPTS),
-                counter(result, TemplateOperator.ACC_TEXTS),
-                counter(result, TemplateOperator.ACC_CLUSTERS),
-                counter(result, TemplateOperator.ACC_TEMPLATES),
-                counter(result, TemplateOperator.ACC_MERGED),
-                counter(result, TemplateOperator.ACC_INSTANCES));
-    }
-
-    private static long counter(JobExecutionResult result, String name) {
-        Object value = result.getAccumulatorResult(name);
-        return value == null ? 0 : ((Number) value).longValue();
+                BoundedJobs.counter(result, TemplateOperator.ACC_PROMPTS),
+                BoundedJobs.counter(result, TemplateOperator.ACC_TEXTS),
+                BoundedJobs.counter(result, TemplateOperator.ACC_CLUSTERS),
+                BoundedJobs.counter(result, TemplateOperator.ACC_TEMPLATES),
+                BoundedJobs.counter(result, TemplateOperator.ACC_MERGED),
+                BoundedJobs.counter(result, TemplateOperator.ACC_INSTANCES));
     }
 }
