@@ -28,7 +28,41 @@ final class Placeholders {
             Pattern.compile(
                     "[-+]?[$€£]?\\d{1,3}([,\\s]\\d{3})*([.,]\\d+)?%?|[-+]?[$€£]?\\d+([.,]\\d+)?%?");
 
+    private static final Pattern QUANTITY =
+            Pattern.compile(
+                    "(" + NUMBER.pattern() + ")\\s+(\\p{L}[\\p{L}/\\-]*(?: \\p{L}[\\p{L}/\\-]*)?)");
+
     private Placeholders() {}
+
+    /**
+     * A slot's values as one slot, or as two when at least 90% of its non-empty values are a number
+     * and one or two words ({@code 12 kg}, {@code 3.5 fluid ounces}) and the words vary: a quantity
+     * and its unit. A value of another shape stays whole in the first; values of a {@link #kind}
+     * stay one slot.
+     */
+    static List<List<String>> quantityAndUnit(List<String> values) {
+        List<String> quantities = new ArrayList<>(values.size());
+        List<String> units = new ArrayList<>(values.size());
+        long nonEmpty = 0;
+        long matching = 0;
+        for (String v : values) {
+            java.util.regex.Matcher m = QUANTITY.matcher(v);
+            nonEmpty += v.isEmpty() ? 0 : 1;
+            if (m.matches()) {
+                matching++;
+                quantities.add(m.group(1));
+                units.add(m.group(m.groupCount()));
+            } else {
+                quantities.add(v);
+                units.add("");
+            }
+        }
+        boolean unitsVary =
+                units.stream().filter(u -> !u.isEmpty()).distinct().limit(2).count() > 1;
+        return nonEmpty > 0 && matching >= SHARE * nonEmpty && unitsVary && kind(values) == null
+                ? List.of(quantities, units)
+                : List.of(values);
+    }
 
     /** The names of the slots, given each slot's values. */
     static List<String> names(List<List<String>> valuesBySlot) {

@@ -29,16 +29,25 @@ final class TemplateExtraction {
 
     private TemplateExtraction() {}
 
-    /** A template's first three words (a placeholder is a word), lower case. */
-    static String lead(String template) {
+    /**
+     * What two templates of one scattered template share: its first three words, and its first word
+     * with its last three (a placeholder is a word {@code {{}}}), lower case.
+     */
+    static List<String> keys(String template) {
         Tokens tokens = Tokens.of(template);
         List<String> words = new ArrayList<>();
-        for (int i = 0; i < tokens.size() && words.size() < 3; i++) {
+        for (int i = 0; i < tokens.size(); i++) {
             if (!tokens.punctuation(i)) {
                 words.add(tokens.keys[i].startsWith("{{") ? "{{}}" : tokens.keys[i]);
             }
         }
-        return String.join(" ", words);
+        int w = words.size();
+        return List.of(
+                "lead " + String.join(" ", words.subList(0, Math.min(3, w))),
+                "frame "
+                        + words.get(0)
+                        + " … "
+                        + String.join(" ", words.subList(Math.max(1, w - 3), w)));
     }
 
     /**
@@ -49,9 +58,9 @@ final class TemplateExtraction {
      */
     static int[] lexicallyJoined(List<String> texts, int[] cluster, int minPoints) {
         int n = texts.size();
-        int[] parent = new int[n];
+        List<Integer> parent = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            parent[i] = i;
+            parent.add(i);
         }
         Map<Integer, Integer> firstOfCluster = new java.util.HashMap<>();
         Map<String, List<Integer>> byKey = new java.util.HashMap<>();
@@ -116,19 +125,19 @@ final class TemplateExtraction {
                 + words.get(w - 1);
     }
 
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
+    private static int find(List<Integer> parent, int i) {
+        while (parent.get(i) != i) {
+            parent.set(i, parent.get(parent.get(i)));
+            i = parent.get(i);
         }
         return i;
     }
 
-    private static void union(int[] parent, int a, int b) {
+    private static void union(List<Integer> parent, int a, int b) {
         int ra = find(parent, a);
         int rb = find(parent, b);
         if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+            parent.set(Math.max(ra, rb), Math.min(ra, rb));
         }
     }
 
@@ -161,8 +170,10 @@ final class TemplateExtraction {
             values.add(null);
         }
         TemplateMiner miner = new TemplateMiner(options.minPoints());
-        // first pass: each cluster; the templates by their first three words
-        Map<String, List<List<Integer>>> byLead = new java.util.TreeMap<>();
+        // first pass: each cluster
+        List<List<Integer>> minedInstances = new ArrayList<>();
+        Map<String, Integer> firstWithKey = new java.util.HashMap<>();
+        List<Integer> joined = new ArrayList<>(); // union-find over the mined templates
         for (List<Integer> m : members) {
             List<String> clusterTexts = new ArrayList<>(m.size());
             m.forEach(i -> clusterTexts.add(texts.get(i)));
@@ -175,19 +186,31 @@ final class TemplateExtraction {
                     variables[i] = mined.variables();
                     values.set(i, instance.values());
                 }
-                byLead.computeIfAbsent(lead(mined.template()), l -> new ArrayList<>())
-                        .add(instances);
+                int t = minedInstances.size();
+                minedInstances.add(instances);
+                joined.add(t);
+                for (String key : keys(mined.template())) {
+                    Integer first = firstWithKey.putIfAbsent(key, t);
+                    if (first != null) {
+                        union(joined, first, t);
+                    }
+                }
             }
         }
-        // second pass: templates that start alike come from one template whose values scattered
-        // its instances over clusters (one per value); their instances are mined together, and
-        // the result kept when it holds as many of them
-        for (List<List<Integer>> group : byLead.values()) {
+        // second pass: templates that share a key ({@link #keys}) may come from one template
+        // whose values scattered its instances over clusters (one per value); their instances
+        // are mined together, and the result kept when it holds as many of them in fewer
+        // templates
+        Map<Integer, List<Integer>> groups = new java.util.TreeMap<>();
+        for (int t = 0; t < minedInstances.size(); t++) {
+            groups.computeIfAbsent(find(joined, t), r -> new ArrayList<>()).add(t);
+        }
+        for (List<Integer> group : groups.values()) {
             if (group.size() < 2) {
                 continue;
             }
             List<Integer> union = new ArrayList<>();
-            group.forEach(union::addAll);
+            group.forEach(t -> union.addAll(minedInstances.get(t)));
             java.util.Collections.sort(union);
             List<String> unionTexts = new ArrayList<>(union.size());
             union.forEach(i -> unionTexts.add(texts.get(i)));
@@ -196,6 +219,11 @@ final class TemplateExtraction {
             if (again.size() >= group.size() || covered < union.size() * 0.9) {
                 continue;
             }
+            for (int i : union) {
+                templates[i] = null;
+                variables[i] = null;
+                values.set(i, null);
+            }
             for (TemplateMiner.Mined mined : again) {
                 for (TemplateMiner.Instance instance : mined.instances()) {
                     int i = union.get(instance.member());
@@ -203,6 +231,14 @@ final class TemplateExtraction {
                     variables[i] = mined.variables();
                     values.set(i, instance.values());
                 }
+            }
+        }
+        // the same text repeated (a template without placeholders) is no template
+        for (int i = 0; i < n; i++) {
+            if (variables[i] != null && variables[i].isEmpty()) {
+                templates[i] = null;
+                variables[i] = null;
+                values.set(i, null);
             }
         }
         return new Result(k, templates, variables, values);

@@ -33,7 +33,9 @@ public final class TemplateBenchmark {
                 "template benchmark: %,d prompts per day, DBSCAN minPts %d, default radius %.2f"
                         + " (cosine distance)%n",
                 prompts, defaults.minPoints(), defaults.radius());
-        for (long seed : new long[] {1, 2, 3}) {
+        boolean misses = Boolean.getBoolean("bench.templates.misses");
+        for (String seedArg : System.getProperty("bench.templates.seeds", "1,2,3").split(",")) {
+            long seed = Long.parseLong(seedArg.strip());
             List<TemplateTraffic.Sample> day = TemplateTraffic.generate(seed, prompts);
             List<String> texts = new ArrayList<>();
             day.forEach(s -> texts.add(s.text()));
@@ -57,6 +59,9 @@ public final class TemplateBenchmark {
                         result.clusters(),
                         seconds,
                         TemplateQuality.of(day, result.templates()));
+                if (misses) {
+                    printMisses(day, result.templates());
+                }
             }
             long start = System.nanoTime();
             String[] drain = DrainBaseline.templates(texts, defaults.minPoints());
@@ -64,6 +69,42 @@ public final class TemplateBenchmark {
                     "seed %d Drain baseline in %.1f s; %s%n",
                     seed, (System.nanoTime() - start) / 1e9, TemplateQuality.of(day, drain));
         }
+    }
+
+    /**
+     * For each true template not recovered: its instances and the templates they were given (the
+     * three most frequent), to see what the miner did with it.
+     */
+    static void printMisses(List<TemplateTraffic.Sample> day, String[] predicted) {
+        java.util.Map<String, java.util.Map<String, Integer>> byTruth = new java.util.TreeMap<>();
+        java.util.Set<String> predictedShapes = new java.util.HashSet<>();
+        for (int i = 0; i < day.size(); i++) {
+            if (predicted[i] != null) {
+                predictedShapes.add(TemplateMiner.shape(predicted[i]));
+            }
+            if (day.get(i).template() != null) {
+                byTruth.computeIfAbsent(day.get(i).template(), t -> new java.util.HashMap<>())
+                        .merge(String.valueOf(predicted[i]), 1, Integer::sum);
+            }
+        }
+        byTruth.forEach(
+                (truth, given) -> {
+                    if (predictedShapes.contains(TemplateMiner.shape(truth))) {
+                        return;
+                    }
+                    System.out.printf(
+                            "  missed (%d): %s%n",
+                            given.values().stream().mapToInt(Integer::intValue).sum(), truth);
+                    given.entrySet().stream()
+                            .sorted(
+                                    java.util.Map.Entry.<String, Integer>comparingByValue()
+                                            .reversed())
+                            .limit(3)
+                            .forEach(
+                                    e ->
+                                            System.out.printf(
+                                                    "      %5d  %s%n", e.getValue(), e.getKey()));
+                });
     }
 
     /** The texts' unit embeddings, cached by seed and size. */
@@ -85,9 +126,9 @@ public final class TemplateBenchmark {
         }
         long start = System.nanoTime();
         try (LocalEmbedder embedder = (LocalEmbedder) LocalEmbedder.factory().create()) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = PromptVector.unit(embedder.embedNow(texts.get(i)));
-            }
+            java.util.stream.IntStream.range(0, out.length)
+                    .parallel()
+                    .forEach(i -> out[i] = PromptVector.unit(embedder.embedNow(texts.get(i))));
         }
         System.out.printf(
                 "  embedded %,d prompts in %.0f s (not part of the job's time)%n",
