@@ -30,7 +30,9 @@ final class Placeholders {
 
     private static final Pattern QUANTITY =
             Pattern.compile(
-                    "(" + NUMBER.pattern() + ")\\s+(\\p{L}[\\p{L}/\\-]*(?: \\p{L}[\\p{L}/\\-]*)?)");
+                    "("
+                            + NUMBER.pattern()
+                            + ")\\s+(\\p{L}[\\p{L}/\\-]*(?: \\p{L}[\\p{L}/\\-]*)?)[.!?]*");
 
     private Placeholders() {}
 

@@ -116,7 +116,7 @@ final class TemplateMiner {
         if (constantWords < MIN_CONSTANT_WORDS || constantWords < 0.3 * words) {
             // two templates in near-equal parts leave too little constant: split on the word of
             // the reference that the most members share short of constant, and mine each part
-            int split = splitWord(reference, matched, members.size(), MERGED_VALUE_SHARE);
+            int split = splitWord(reference, matched, members.size(), MERGED_VALUE_SHARE, null);
             if (split >= 0 && depth < MAX_DEPTH) {
                 for (List<Integer> part : partition(members, toReference, split)) {
                     mine(tokens, part, depth + 1, out);
@@ -162,7 +162,8 @@ final class TemplateMiner {
         // holes like I'm a senior engineer"): split on the word that parts them when the parts
         // keep clearly more constant text than the whole
         if (depth < MAX_DEPTH && members.size() >= 2 * minInstances) {
-            int split = splitWord(reference, matched, members.size(), SPLIT_SHARE);
+            int split =
+                    splitWord(reference, matched, members.size(), SPLIT_SHARE, layout.inFreeText());
             if (split >= 0
                     && splitPays(
                             tokens,
@@ -234,13 +235,15 @@ final class TemplateMiner {
 
     /**
      * The word of the reference that the most members have, among those at least {@code minShare}
-     * of the members have short of constant; -1 when none.
+     * of the members have short of constant and not in {@code skip}; -1 when none.
      */
-    private static int splitWord(Tokens reference, int[] matched, int members, double minShare) {
+    private static int splitWord(
+            Tokens reference, int[] matched, int members, double minShare, boolean[] skip) {
         int split = -1;
         for (int i = 0; i < reference.size(); i++) {
             double share = (double) matched[i] / members;
             if (!reference.punctuation(i)
+                    && (skip == null || !skip[i])
                     && share >= minShare
                     && share < WORD_SHARE
                     && (split < 0 || matched[i] > matched[split])) {
@@ -409,11 +412,12 @@ final class TemplateMiner {
 
         /**
          * The constants (indices into {@link #constants}) that belong to free text next to them
-         * ({@link #freeText}): a word between two slots, one of them free text, or which fewer than
-         * {@link #LONE_WORD_SHARE} of the members that fit the other constants have, inside what
-         * reads as free text with the slots around it (a "the" most quoted paragraphs have); a mark
-         * after free text followed by another slot, at the end of the template or before a line
-         * break; a mark that opens a free text after another slot ({@code ls -la}) or the template.
+         * ({@link #freeText}): a word between two slots which fewer than {@link #LONE_WORD_SHARE}
+         * of the members that fit the other constants have, inside what reads as free text with the
+         * slots around it (a "the" most quoted paragraphs have); a mark after free text followed by
+         * another slot; a free sentence's ({@link #sentence}) last mark at the end of the template
+         * or before a line break; a mark that opens a free text after another slot ({@code ls -la})
+         * or the template.
          */
         List<Integer> loose() {
             int c = constants.size();
@@ -441,15 +445,12 @@ final class TemplateMiner {
                     drop =
                             left
                                     && right
-                                    && (freeLeft
-                                            || freeRight
-                                            || (freeText(joined(j))
-                                                    && fitting.size()
-                                                            < LONE_WORD_SHARE * without(j)));
+                                    && freeText(joined(j))
+                                    && fitting.size() < LONE_WORD_SHARE * without(j);
                 } else {
                     drop =
                             (left && right && (freeLeft || (freeRight && opening)))
-                                    || (freeLeft && (j == c - 1 || lineBreak))
+                                    || (freeLeft && (j == c - 1 || lineBreak) && sentence(j))
                                     || (freeRight && j == 0);
                 }
                 if (drop) {
@@ -457,6 +458,45 @@ final class TemplateMiner {
                 }
             }
             return loose;
+        }
+
+        /**
+         * Whether the text in gap {@code g} is a sentence of its own: it opens the template,
+         * follows a colon or a line break, or mostly starts with a capital letter (not a clause
+         * that goes on the template's sentence, as in "a function that {{does what}}.").
+         */
+        private boolean sentence(int g) {
+            if (g == 0) {
+                return true;
+            }
+            int before = constants.get(g - 1);
+            int next =
+                    before + 1 < reference.size()
+                            ? reference.starts[before + 1]
+                            : reference.text.length();
+            if (reference.keys[before].equals(":")
+                    || reference.text.substring(reference.ends[before], next).contains("\n")) {
+                return true;
+            }
+            long capital =
+                    values.get(g).stream()
+                            .filter(v -> !v.isEmpty() && Character.isUpperCase(v.charAt(0)))
+                            .count();
+            return capital >= 0.5 * values.get(g).size();
+        }
+
+        /** Which tokens of the reference lie in a slot of free text. */
+        boolean[] inFreeText() {
+            boolean[] in = new boolean[reference.size()];
+            int gap = 0;
+            for (int i = 0; i < reference.size(); i++) {
+                if (gap < constants.size() && constants.get(gap) == i) {
+                    gap++;
+                } else {
+                    in[i] = slots.contains(gap) && freeText(values.get(gap));
+                }
+            }
+            return in;
         }
 
         /** How many members would fit without constant {@code j}. */
