@@ -51,6 +51,49 @@ final class TemplateExtraction {
     }
 
     /**
+     * Whether mining a group's instances together ({@code again}) loses constant text of one of its
+     * templates with placeholders that holds a quarter of them or more: the template that now holds
+     * most of its instances has fewer constant words. A general "Give me a {{var1}}" does not
+     * replace "Give me a short summary of the article at {{url}}"; the templates one value of a
+     * slot held (each a small part of the group) may be replaced.
+     */
+    private static boolean dissolves(
+            List<Integer> group,
+            List<List<Integer>> minedInstances,
+            List<Integer> minedWords,
+            List<Integer> union,
+            List<TemplateMiner.Mined> again) {
+        Map<Integer, Integer> words = new java.util.HashMap<>(); // instance -> its new template's
+        for (TemplateMiner.Mined mined : again) {
+            int w = mined.variables().isEmpty() ? 0 : TemplateMiner.constantWords(mined.template());
+            for (TemplateMiner.Instance instance : mined.instances()) {
+                words.put(union.get(instance.member()), w);
+            }
+        }
+        for (int t : group) {
+            List<Integer> instances = minedInstances.get(t);
+            if (minedWords.get(t) == 0 || 4 * instances.size() < union.size()) {
+                continue;
+            }
+            Map<Integer, Integer> byWords = new java.util.HashMap<>();
+            for (int i : instances) {
+                byWords.merge(words.getOrDefault(i, 0), 1, Integer::sum);
+            }
+            int now =
+                    byWords.entrySet().stream()
+                            .max(
+                                    Map.Entry.<Integer, Integer>comparingByValue()
+                                            .thenComparing(Map.Entry.comparingByKey()))
+                            .orElseThrow()
+                            .getKey();
+            if (now < minedWords.get(t) - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * DBSCAN's clusters, and new ones from the prompts it left as noise that start and end with the
      * same four words ({@link #lexicalKey}): a template whose values dominate its embedding
      * (identifiers, order numbers, long free text) scatters in embedding space, but its instances
@@ -172,6 +215,7 @@ final class TemplateExtraction {
         TemplateMiner miner = new TemplateMiner(options.minPoints());
         // first pass: each cluster
         List<List<Integer>> minedInstances = new ArrayList<>();
+        List<Integer> minedWords = new ArrayList<>(); // constant words, 0 without placeholders
         Map<String, Integer> firstWithKey = new java.util.HashMap<>();
         List<Integer> joined = new ArrayList<>(); // union-find over the mined templates
         for (List<Integer> m : members) {
@@ -188,6 +232,10 @@ final class TemplateExtraction {
                 }
                 int t = minedInstances.size();
                 minedInstances.add(instances);
+                minedWords.add(
+                        mined.variables().isEmpty()
+                                ? 0
+                                : TemplateMiner.constantWords(mined.template()));
                 joined.add(t);
                 for (String key : keys(mined.template())) {
                     Integer first = firstWithKey.putIfAbsent(key, t);
@@ -200,7 +248,7 @@ final class TemplateExtraction {
         // second pass: templates that share a key ({@link #keys}) may come from one template
         // whose values scattered its instances over clusters (one per value); their instances
         // are mined together, and the result kept when it holds as many of them in fewer
-        // templates
+        // templates without dissolving a large one ({@link #dissolves})
         Map<Integer, List<Integer>> groups = new java.util.TreeMap<>();
         for (int t = 0; t < minedInstances.size(); t++) {
             groups.computeIfAbsent(find(joined, t), r -> new ArrayList<>()).add(t);
@@ -216,7 +264,9 @@ final class TemplateExtraction {
             union.forEach(i -> unionTexts.add(texts.get(i)));
             List<TemplateMiner.Mined> again = miner.mine(unionTexts);
             int covered = again.stream().mapToInt(x -> x.instances().size()).sum();
-            if (again.size() >= group.size() || covered < union.size() * 0.9) {
+            if (again.size() >= group.size()
+                    || covered < union.size() * 0.9
+                    || dissolves(group, minedInstances, minedWords, union, again)) {
                 continue;
             }
             for (int i : union) {
