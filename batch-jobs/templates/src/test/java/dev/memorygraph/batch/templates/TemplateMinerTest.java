@@ -120,4 +120,77 @@ class TemplateMinerTest {
         assertThat(TemplateMiner.shape("Hello {{name}} ,  see you on {{date}}!"))
                 .isEqualTo(TemplateMiner.shape("hello {{var1}}, see you on {{var2}} !"));
     }
+
+    @Test
+    void quotedFreeTextOwnsItsPunctuation() {
+        List<TemplateMiner.Mined> mined =
+                miner.mine(
+                        List.of(
+                                "Classify this review: The battery died after two days, sadly.",
+                                "Classify this review: Shipping was fast and nothing was damaged.",
+                                "Classify this review: Bright screen but weak speakers.",
+                                "Classify this review: I returned it because my strap broke.",
+                                "Classify this review: Works as described, would buy it again.",
+                                "Classify this review: Colours are not what photos show!"));
+
+        assertThat(mined).hasSize(1);
+        assertThat(TemplateMiner.shape(mined.get(0).template()))
+                .isEqualTo(TemplateMiner.shape("Classify this review: {{text}}"));
+        assertThat(mined.get(0).instances().get(0).values())
+                .containsValue("The battery died after two days, sadly.");
+    }
+
+    @Test
+    void aClauseThatGoesOnTheTemplatesSentenceLeavesItsMarkToTheTemplate() {
+        List<TemplateMiner.Mined> mined =
+                miner.mine(
+                        List.of(
+                                "Write a function called parse_rows that parses a CSV file into a list of rows.",
+                                "Write a function called slugify that turns a post title into a URL slug.",
+                                "Write a function called chunked that splits a list into batches of a given size.",
+                                "Write a function called mask_card that masks all but the last four digits.",
+                                "Write a function called retry that retries a request with exponential backoff."));
+
+        assertThat(mined).hasSize(1);
+        assertThat(TemplateMiner.shape(mined.get(0).template()))
+                .isEqualTo(TemplateMiner.shape("Write a function called {{code}} that {{task}}."));
+    }
+
+    @Test
+    void aQuantityAndItsUnitAreTwoPlaceholders() {
+        List<TemplateMiner.Mined> mined =
+                miner.mine(
+                        List.of(
+                                "Convert 12 kg to pounds.",
+                                "Convert 3.5 miles to kilometres.",
+                                "Convert 250 fluid ounces to litres.",
+                                "Convert 1,200 grams to ounces!",
+                                "Convert 40 km/h to mph."));
+
+        assertThat(mined).hasSize(1);
+        assertThat(mined.get(0).template()).isEqualTo("Convert {{number}} {{var1}} to {{var2}}.");
+        assertThat(mined.get(0).instances())
+                .extracting(TemplateMiner.Instance::values)
+                .contains(Map.of("number", "250", "var1", "fluid ounces", "var2", "litres"));
+        assertThat(Placeholders.quantityAndUnit(List.of("2026-03-14", "3 May 2026"))).hasSize(1);
+    }
+
+    @Test
+    void aSpanMostMembersFillAlikeIsConstantEvenWhenTheReferenceParaphrasedIt() {
+        List<String> texts = new java.util.ArrayList<>();
+        String[] cities = {"Lisbon", "Osaka", "Quito", "Accra", "Hanoi", "Oslo", "Lima", "Perth"};
+        for (String city : cities) {
+            texts.add("Plan an itinerary of 3 days for " + city + " with one museum each day.");
+        }
+        texts.set(0, "Plan an trip of 3 days for Lisbon with one museum each day.");
+        texts.set(4, "Plan an trip of 5 days for Hanoi with one museum each day.");
+
+        List<TemplateMiner.Mined> mined = miner.mine(texts);
+
+        assertThat(mined)
+                .extracting(m -> TemplateMiner.shape(m.template()))
+                .contains(
+                        TemplateMiner.shape(
+                                "Plan an itinerary of 3 days for {{city}} with one museum each day."));
+    }
 }
