@@ -16,16 +16,15 @@ import java.util.List;
  *
  * <ul>
  *   <li>seed 1, the tuning day: the clustering radius swept, the job and the Drain baseline;
- *   <li>seeds 2 to 5, held out: the default settings, the job and the baseline (the misses of
- *       seeds 2 and 3 were looked at while the miner's rules were written; seeds 4 and 5 never
- *       were).
+ *   <li>seeds 2 to 5, held out: the default settings, the job and the baseline (the misses of seeds
+ *       2 and 3 were looked at while the miner's rules were written; seeds 4 and 5 never were).
  * </ul>
  *
  * {@code -Dbench.templates.seeds=...} picks the days, {@code -Dbench.templates.prompts=...} their
  * size ({@code 333000} is the spec's day), {@code -Dbench.templates.misses=true} prints each true
  * template not recovered with what its instances were given.
  *
- * Embeddings are cached under {@code target/} (computing 20,000 takes about a minute); the times
+ * <p>Embeddings are cached under {@code target/} (computing 20,000 takes about a minute); the times
  * printed are the job's (clustering and alignment), not the embedding's.
  */
 public final class TemplateBenchmark {
