@@ -65,7 +65,7 @@ final class TemplateExtraction {
             List<TemplateMiner.Mined> again) {
         Map<Integer, Integer> words = new java.util.HashMap<>(); // instance -> its new template's
         for (TemplateMiner.Mined mined : again) {
-            int w = mined.variables().isEmpty() ? 0 : TemplateMiner.constantWords(mined.template());
+            int w = mined.constantWords();
             for (TemplateMiner.Instance instance : mined.instances()) {
                 words.put(union.get(instance.member()), w);
             }
@@ -232,10 +232,7 @@ final class TemplateExtraction {
                 }
                 int t = minedInstances.size();
                 minedInstances.add(instances);
-                minedWords.add(
-                        mined.variables().isEmpty()
-                                ? 0
-                                : TemplateMiner.constantWords(mined.template()));
+                minedWords.add(mined.constantWords());
                 joined.add(t);
                 for (String key : keys(mined.template())) {
                     Integer first = firstWithKey.putIfAbsent(key, t);

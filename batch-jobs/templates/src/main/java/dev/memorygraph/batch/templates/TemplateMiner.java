@@ -47,7 +47,13 @@ final class TemplateMiner {
     private static final int REFERENCE_SAMPLE = 40;
 
     /** One template: its string with {@code {{placeholders}}}, their names, its instances. */
-    record Mined(String template, List<String> variables, List<Instance> instances) {}
+    record Mined(String template, List<String> variables, List<Instance> instances) {
+
+        /** Its constant words ({@link #constantWords(String)}); 0 without placeholders. */
+        int constantWords() {
+            return variables.isEmpty() ? 0 : TemplateMiner.constantWords(template);
+        }
+    }
 
     /** A member of the cluster (its index in the input) and its value for each variable. */
     record Instance(int member, Map<String, String> values) {}
@@ -283,9 +289,7 @@ final class TemplateMiner {
         }
         long parted = 0;
         for (Mined m : mined) {
-            if (!m.variables().isEmpty()) {
-                parted += (long) constantWords(m.template()) * m.instances().size();
-            }
+            parted += (long) m.constantWords() * m.instances().size();
         }
         if (parted < gain * constantWords(whole) * whole.fitting.size()) {
             return false;
@@ -343,6 +347,7 @@ final class TemplateMiner {
         final List<Integer> rest = new ArrayList<>();
         final List<List<String>> values = new ArrayList<>();
         final List<Integer> slots = new ArrayList<>();
+        private Boolean[] free; // freeSlot's answers
 
         Layout(
                 List<Tokens> tokens,
@@ -427,16 +432,12 @@ final class TemplateMiner {
                 boolean word = !reference.punctuation(at);
                 boolean left = slots.contains(j);
                 boolean right = slots.contains(j + 1);
-                boolean freeLeft = left && freeText(values.get(j));
-                boolean freeRight = right && freeText(values.get(j + 1));
-                int next =
-                        at + 1 < reference.size()
-                                ? reference.starts[at + 1]
-                                : reference.text.length();
-                boolean lineBreak =
-                        reference.text.substring(reference.ends[at], next).contains("\n");
+                boolean freeLeft = left && freeSlot(j);
+                boolean freeRight = right && freeSlot(j + 1);
+                String after = reference.after(at);
+                boolean lineBreak = after.contains("\n");
                 boolean opening =
-                        next == reference.ends[at]
+                        after.isEmpty()
                                 && (reference.starts[at] == 0
                                         || Character.isWhitespace(
                                                 reference.text.charAt(reference.starts[at] - 1)));
@@ -470,12 +471,7 @@ final class TemplateMiner {
                 return true;
             }
             int before = constants.get(g - 1);
-            int next =
-                    before + 1 < reference.size()
-                            ? reference.starts[before + 1]
-                            : reference.text.length();
-            if (reference.keys[before].equals(":")
-                    || reference.text.substring(reference.ends[before], next).contains("\n")) {
+            if (reference.keys[before].equals(":") || reference.after(before).contains("\n")) {
                 return true;
             }
             long capital =
@@ -493,10 +489,21 @@ final class TemplateMiner {
                 if (gap < constants.size() && constants.get(gap) == i) {
                     gap++;
                 } else {
-                    in[i] = slots.contains(gap) && freeText(values.get(gap));
+                    in[i] = slots.contains(gap) && freeSlot(gap);
                 }
             }
             return in;
+        }
+
+        /** Whether gap {@code g}'s values are {@link #freeText}, computed once per gap. */
+        private boolean freeSlot(int g) {
+            if (free == null) {
+                free = new Boolean[values.size()];
+            }
+            if (free[g] == null) {
+                free[g] = freeText(values.get(g));
+            }
+            return free[g];
         }
 
         /** How many members would fit without constant {@code j}. */

@@ -74,6 +74,11 @@ final class Tokens {
                 && key.charAt(0) != '_';
     }
 
+    /** The text (whitespace, if any) between token {@code i} and the next token or the end. */
+    String after(int i) {
+        return text.substring(ends[i], i + 1 < keys.length ? starts[i + 1] : text.length());
+    }
+
     /**
      * The text from the end of token {@code after} to the start of token {@code before}, trimmed.
      */
