@@ -72,6 +72,8 @@ public final class EmbeddedKafka implements AutoCloseable {
                         .setConfigProp("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES))
                         .setConfigProp("replica.fetch.max.bytes", String.valueOf(MAX_MESSAGE_BYTES))
                         .setConfigProp("auto.create.topics.enable", "false")
+                        // tests write days in the past: no time-based retention may delete them
+                        .setConfigProp("log.retention.ms", "-1")
                         .build();
         try {
             // The test kit prints its bootstrap metadata to stdout; nobody running us needs it.

@@ -172,7 +172,12 @@ public final class AnomalyJob {
         return day;
     }
 
-    /** Alerts keyed by their id, at least once (a consumer drops a key it has seen). */
+    /**
+     * Alerts keyed by their id, at least once (a consumer drops a key it has seen). The record's
+     * timestamp is the time of detection, not the response's: a backfill of an old day must not
+     * fall out of the topic's time-based retention as soon as it is written; the event time is in
+     * the value.
+     */
     static KafkaSink<AnomalyAlert> alertSink(Configuration config) {
         String topic = config.get(AnomalyOptions.ALERTS_TOPIC);
         return KafkaSink.<AnomalyAlert>builder()
@@ -185,7 +190,7 @@ public final class AnomalyJob {
                                         new ProducerRecord<>(
                                                 topic,
                                                 null,
-                                                alert.eventTime,
+                                                null,
                                                 alert.alertId.getBytes(
                                                         java.nio.charset.StandardCharsets.UTF_8),
                                                 alert.toJson()))
