@@ -65,6 +65,34 @@ public final class EventLake {
     }
 
     /**
+     * The lake's own file format, for tools that write lake files outside a {@link FileSink} (the
+     * archival job's archives): a file it writes is read back by every reader of the lake.
+     */
+    public static org.apache.flink.api.common.serialization.BulkWriter.Factory<EnrichedEvent>
+            fileWriter(String compression) {
+        return new EventLakeWriterFactory(compression);
+    }
+
+    /**
+     * Opens one committed lake file, on whatever Flink file system its path names, to read its rows
+     * as stored; {@code read()} gives {@code null} at the end.
+     */
+    public static org.apache.flink.connector.file.src.reader.StreamFormat.Reader<EnrichedEvent>
+            openFile(Path file) throws IOException {
+        org.apache.flink.core.fs.FileSystem fs = file.getFileSystem();
+        long length = fs.getFileStatus(file).getLen();
+        org.apache.flink.core.fs.FSDataInputStream in = fs.open(file);
+        try {
+            return new EventLakeFormat()
+                    .createReader(
+                            new org.apache.flink.configuration.Configuration(), in, length, length);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /**
      * Every event of the lake once. The lake is append-only and a replay (a consumer-group reset, a
      * restore from an older checkpoint) appends the same events again, so rows are deduplicated by
      * event id. Copies of a replay differ only in their Kafka coordinates and ingestion time; a

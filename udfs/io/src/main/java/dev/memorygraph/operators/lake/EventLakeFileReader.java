@@ -2,11 +2,8 @@ package dev.memorygraph.operators.lake;
 
 import dev.memorygraph.model.EnrichedEvent;
 import java.io.IOException;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.sink.compactor.RecordWiseFileCompactor;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
-import org.apache.flink.core.fs.FSDataInputStream;
-import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 /**
@@ -48,18 +45,9 @@ final class EventLakeFileReader implements RecordWiseFileCompactor.Reader<Enrich
         @Override
         public RecordWiseFileCompactor.Reader<EnrichedEvent> createFor(Path path)
                 throws IOException {
-            FileSystem fs = path.getFileSystem();
-            long length = fs.getFileStatus(path).getLen();
-            FSDataInputStream in = fs.open(path);
             try {
-                return new EventLakeFileReader(
-                        new EventLakeFormat()
-                                .createReader(new Configuration(), in, length, length));
-            } catch (IOException | RuntimeException e) {
-                in.close();
-                throw e;
+                return new EventLakeFileReader(EventLake.openFile(path));
             } catch (LinkageError e) {
-                in.close();
                 throw new IOException("cannot open a lake file for compaction", e);
             }
         }

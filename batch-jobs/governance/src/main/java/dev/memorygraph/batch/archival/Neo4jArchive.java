@@ -1,0 +1,159 @@
+package dev.memorygraph.batch.archival;
+
+import dev.memorygraph.sinks.neo4j.Neo4jConnection;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.ReadableConfig;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+
+/**
+ * The graph's side of archival: an archive's prompts and responses are deleted with their
+ * relationships ({@code DETACH DELETE}), a {@code PromptText} no prompt links to any more goes with
+ * them, and a session goes once no prompt of it is left (a session that spans the cutoff stays
+ * until its last prompt is archived). Users, tenants, models, templates and rollups stay. Deleted
+ * by id, in batches, each in its own transaction: a rerun deletes what a crash left.
+ */
+final class Neo4jArchive implements HotStore {
+
+    static final int BATCH = 1_000;
+
+    private static final String DELETE_PROMPTS =
+            """
+            UNWIND $ids AS id
+            MATCH (p:Prompt {id: id})
+            OPTIONAL MATCH (p)-[:HAS_TEXT]->(t:PromptText)
+            WITH collect(DISTINCT p) AS prompts, collect(DISTINCT t.id) AS texts
+            FOREACH (p IN prompts | DETACH DELETE p)
+            WITH size(prompts) AS deleted, texts
+            CALL (texts) {
+                UNWIND texts AS text
+                MATCH (t:PromptText {id: text})
+                WHERE NOT EXISTS { (t)<-[:HAS_TEXT]-() }
+                DETACH DELETE t
+            }
+            RETURN deleted""";
+
+    private static final String DELETE_RESPONSES =
+            """
+            UNWIND $ids AS id
+            MATCH (r:Response {id: id})
+            DETACH DELETE r
+            RETURN count(*) AS deleted""";
+
+    private static final String DELETE_SESSIONS =
+            """
+            UNWIND $ids AS id
+            MATCH (s:Session {id: id})
+            WHERE NOT EXISTS { (s)-[:CONTAINS]->(:Prompt) }
+            DETACH DELETE s
+            RETURN count(*) AS deleted""";
+
+    private static final String REMAINING =
+            """
+            UNWIND $prompts AS id
+            OPTIONAL MATCH (p:Prompt {id: id})
+            WITH count(p) AS prompts
+            UNWIND $responses AS id
+            OPTIONAL MATCH (r:Response {id: id})
+            WITH prompts, count(r) AS responses
+            UNWIND $sessions AS id
+            OPTIONAL MATCH (s:Session {id: id})
+            WHERE NOT EXISTS { (s)-[:CONTAINS]->(:Prompt) }
+            WITH prompts, responses, count(s) AS sessions
+            RETURN prompts + responses + sessions AS remaining""";
+
+    private final Driver driver;
+    private final String database;
+
+    Neo4jArchive(ReadableConfig config) throws java.io.IOException {
+        Neo4jConnection connection = Neo4jConnection.fromConfig(config);
+        this.driver = connection.createDriver();
+        this.database = connection.database();
+    }
+
+    @Override
+    public String name() {
+        return "neo4j";
+    }
+
+    @Override
+    public long delete(Archive archive, ArchivedIds ids) {
+        // prompts before sessions: a session goes when no prompt of it is left
+        return inBatches(DELETE_PROMPTS, ids.prompts())
+                + inBatches(DELETE_RESPONSES, ids.responses())
+                + inBatches(DELETE_SESSIONS, ids.sessions());
+    }
+
+    @Override
+    public long remaining(Archive archive, ArchivedIds ids) {
+        long left = 0;
+        int n =
+                Math.max(
+                        ids.prompts().size(),
+                        Math.max(ids.responses().size(), ids.sessions().size()));
+        for (int from = 0; from < Math.max(n, 1); from += BATCH) {
+            Map<String, Object> parameters =
+                    Map.of(
+                            "prompts", slice(ids.prompts(), from),
+                            "responses", slice(ids.responses(), from),
+                            // UNWIND of an empty list ends the query: one null keeps it going
+                            "sessions", slice(ids.sessions(), from));
+            try (Session session = session()) {
+                left +=
+                        session.executeRead(
+                                tx ->
+                                        tx.run(REMAINING, withNulls(parameters))
+                                                .single()
+                                                .get("remaining")
+                                                .asLong());
+            }
+        }
+        return left;
+    }
+
+    private long inBatches(String statement, List<String> ids) {
+        long deleted = 0;
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<String> batch = slice(ids, from);
+            try (Session session = session()) {
+                deleted +=
+                        session.executeWrite(
+                                tx -> {
+                                    var result = tx.run(statement, Map.of("ids", batch));
+                                    return result.hasNext()
+                                            ? result.single().get("deleted").asLong(0)
+                                            : 0L;
+                                });
+            }
+        }
+        return deleted;
+    }
+
+    private static List<String> slice(List<String> ids, int from) {
+        return from >= ids.size()
+                ? List.of()
+                : ids.subList(from, Math.min(ids.size(), from + BATCH));
+    }
+
+    /** An empty list as {@code [null]}: an {@code UNWIND} of nothing would end the query. */
+    private static Map<String, Object> withNulls(Map<String, Object> parameters) {
+        Map<String, Object> out = new java.util.HashMap<>();
+        parameters.forEach(
+                (k, v) -> {
+                    List<?> list = (List<?>) v;
+                    out.put(k, list.isEmpty() ? java.util.Collections.singletonList(null) : list);
+                });
+        return out;
+    }
+
+    private Session session() {
+        return driver.session(SessionConfig.forDatabase(database));
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
