@@ -9,6 +9,9 @@ import dev.memorygraph.model.RawEvent;
 import dev.memorygraph.model.SessionRef;
 import dev.memorygraph.operators.lake.EventLake;
 import dev.memorygraph.operators.lake.EventLakeOptions;
+import dev.memorygraph.sinks.elasticsearch.ElasticsearchOptions;
+import dev.memorygraph.sinks.influxdb.InfluxDbOptions;
+import dev.memorygraph.sinks.pinecone.PineconeOptions;
 import dev.memorygraph.streaming.StreamingJob;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -91,7 +94,16 @@ public final class StreamingJobRun {
                                         StreamingJob.neo4jSink(batch, false),
                                         StreamingJob.neo4jSink(batch, true),
                                         StreamingJob.neo4jSink(batch, true)),
-                                null,
+                                // the other stores where the test configured them
+                                batch.get(ElasticsearchOptions.ENABLED)
+                                        ? StreamingJob.elasticsearchSink(batch)
+                                        : null,
+                                batch.get(InfluxDbOptions.ENABLED)
+                                        ? StreamingJob.influxDbSink(batch)
+                                        : null,
+                                batch.get(PineconeOptions.ENABLED)
+                                        ? StreamingJob.pineconeSink(batch)
+                                        : null,
                                 null),
                         Clock.systemUTC());
         job.build(env);

@@ -14,6 +14,8 @@ import dev.memorygraph.operators.dlq.DeadLetterSink;
 import dev.memorygraph.operators.dlq.KafkaDeadLetterQueue;
 import dev.memorygraph.operators.embed.EmbeddingOptions;
 import dev.memorygraph.operators.embed.EmbeddingStage;
+import dev.memorygraph.operators.erasure.ErasureOptions;
+import dev.memorygraph.operators.erasure.ErasureStage;
 import dev.memorygraph.operators.graph.GraphOptions;
 import dev.memorygraph.operators.graph.GraphStage;
 import dev.memorygraph.operators.ingest.IngestSource;
@@ -313,6 +315,8 @@ public final class StreamingJob {
                                 TextStage.apply(withTenants, TextOptions.fromConfig(config)),
                                 metadata),
                         metadata);
+        // an erased user's events stop here, before PII, embeddings and every store
+        enriched = ErasureStage.apply(enriched, ErasureOptions.fromConfig(config));
         DataStream<DeadLetter> letters = validated.deadLetters();
         if (config.get(PiiOptions.ENABLED)) {
             PiiStage.Output pii = PiiStage.apply(enriched, PiiOptions.fromConfig(config));

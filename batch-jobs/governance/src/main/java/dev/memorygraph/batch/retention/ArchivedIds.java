@@ -1,4 +1,4 @@
-package dev.memorygraph.batch.archival;
+package dev.memorygraph.batch.retention;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -22,16 +24,24 @@ import java.util.zip.GZIPOutputStream;
  * journal ({@code TYPE<TAB>id} lines), because the archive itself cannot be read back from {@code
  * GLACIER} without a restore.
  */
-record ArchivedIds(List<String> prompts, List<String> responses, List<String> sessions) {
+record ArchivedIds(
+        List<String> prompts,
+        List<String> responses,
+        List<String> sessions,
+        Map<String, String> promptTenants) {
 
     /** Collects ids in first-seen order, each once. */
     static final class Builder {
         private final Set<String> prompts = new LinkedHashSet<>();
         private final Set<String> responses = new LinkedHashSet<>();
         private final Set<String> sessions = new LinkedHashSet<>();
+        private final Map<String, String> promptTenants = new HashMap<>();
 
-        void prompt(String id) {
+        void prompt(String id, String tenant) {
             prompts.add(id);
+            if (tenant != null) {
+                promptTenants.put(id, tenant);
+            }
         }
 
         void response(String id) {
@@ -46,7 +56,10 @@ record ArchivedIds(List<String> prompts, List<String> responses, List<String> se
 
         ArchivedIds build() {
             return new ArchivedIds(
-                    List.copyOf(prompts), List.copyOf(responses), List.copyOf(sessions));
+                    List.copyOf(prompts),
+                    List.copyOf(responses),
+                    List.copyOf(sessions),
+                    Map.copyOf(promptTenants));
         }
     }
 
@@ -56,7 +69,10 @@ record ArchivedIds(List<String> prompts, List<String> responses, List<String> se
                         new OutputStreamWriter(
                                 new GZIPOutputStream(Files.newOutputStream(file)),
                                 StandardCharsets.UTF_8))) {
-            lines(out, "PROMPT", prompts);
+            for (String id : prompts) {
+                String tenant = promptTenants.get(id);
+                out.write("PROMPT\t" + id + (tenant == null ? "" : "\t" + tenant) + "\n");
+            }
             lines(out, "RESPONSE", responses);
             lines(out, "SESSION", sessions);
         }
@@ -86,7 +102,14 @@ record ArchivedIds(List<String> prompts, List<String> responses, List<String> se
                 }
                 String id = line.substring(tab + 1);
                 switch (line.substring(0, tab)) {
-                    case "PROMPT" -> ids.prompt(id);
+                    case "PROMPT" -> {
+                        int second = id.indexOf('\t');
+                        if (second < 0) {
+                            ids.prompt(id, null);
+                        } else {
+                            ids.prompt(id.substring(0, second), id.substring(second + 1));
+                        }
+                    }
                     case "RESPONSE" -> ids.response(id);
                     case "SESSION" -> ids.session(id);
                     default -> throw new IOException("unknown id type in an id list");
@@ -94,6 +117,15 @@ record ArchivedIds(List<String> prompts, List<String> responses, List<String> se
             }
         }
         return ids.build();
+    }
+
+    /** The archived prompts by tenant ({@code null} for those without one). */
+    Map<String, List<String>> promptsByTenant() {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String id : prompts) {
+            out.computeIfAbsent(promptTenants.get(id), t -> new ArrayList<>()).add(id);
+        }
+        return out;
     }
 
     /** All ids, for counts. */

@@ -1,10 +1,9 @@
-package dev.memorygraph.batch.archival;
+package dev.memorygraph.batch.retention;
 
 import dev.memorygraph.batch.BoundedJobs;
 import dev.memorygraph.batch.ExitCode;
 import dev.memorygraph.operators.lake.EventLakeOptions;
 import dev.memorygraph.operators.lake.EventLakeRecords;
-import dev.memorygraph.sinks.neo4j.Neo4jOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +70,6 @@ public final class ArchivalJob {
     private final LakeArchive lake;
     private final List<HotStore> stores;
     private final Path workDir;
-    private final String compression;
     private final Progress progress;
 
     ArchivalJob(
@@ -80,14 +78,12 @@ public final class ArchivalJob {
             LakeArchive lake,
             List<HotStore> stores,
             Path workDir,
-            String compression,
             Progress progress) {
         this.settings = settings;
         this.bucket = bucket;
         this.lake = lake;
         this.stores = stores;
         this.workDir = workDir;
-        this.compression = compression;
         this.progress = progress;
     }
 
@@ -103,14 +99,10 @@ public final class ArchivalJob {
     static BoundedJobs.Outcome run(Configuration config, Progress progress) throws Exception {
         ArchivalOptions.Settings settings = ArchivalOptions.settings(config);
         String lakePath = EventLakeOptions.path(config);
-        LakeArchive lake = new LakeArchive(lakePath);
+        LakeArchive lake = new LakeArchive(lakePath, config.get(EventLakeOptions.COMPRESSION));
         List<HotStore> stores = new ArrayList<>();
         try (ArchiveStore bucket = ArchiveStore.open(config, settings.bucket())) {
-            if (config.get(Neo4jOptions.ENABLED)) {
-                stores.add(new Neo4jArchive(config));
-            }
-            // the lake last: until it goes, the archived events can still be read from it
-            stores.add(lake);
+            stores.addAll(HotStore.open(config, lake));
             ArchivalJob job =
                     new ArchivalJob(
                             settings,
@@ -118,7 +110,6 @@ public final class ArchivalJob {
                             lake,
                             stores,
                             Path.of(config.get(ArchivalOptions.WORK_DIR)),
-                            config.get(EventLakeOptions.COMPRESSION),
                             progress);
             return job.archive();
         } finally {
@@ -199,8 +190,7 @@ public final class ArchivalJob {
     /** Writes the archive's objects and id list under the work directory, then the journal. */
     private void exportLocally(Archive archive) throws Exception {
         Path dir = workDir.resolve(archive.id);
-        ArchivedIds ids =
-                lake.export(archive, dir, settings.prefix(), settings.rowsPerObject(), compression);
+        ArchivedIds ids = lake.export(archive, dir, settings.prefix(), settings.rowsPerObject());
         long written = 0;
         for (Archive.ArchiveObject object : archive.objects) {
             long footer;

@@ -1,4 +1,4 @@
-package dev.memorygraph.batch.archival;
+package dev.memorygraph.batch.retention;
 
 import java.io.IOException;
 import java.net.URI;
@@ -164,6 +164,26 @@ final class ArchiveStore implements AutoCloseable {
             Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Downloads {@code key} to {@code target} when it can be read; when it is archived ({@code
+     * InvalidObjectState}: in Glacier, not restored), asks S3 to restore it for {@code days} and
+     * returns {@code false}.
+     */
+    boolean downloadOrRestore(String key, Path target, int days) throws IOException {
+        try {
+            download(key, target);
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 403
+                    && e.awsErrorDetails() != null
+                    && "InvalidObjectState".equals(e.awsErrorDetails().errorCode())) {
+                restore(key, days);
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.memorygraph.batch.archival;
+package dev.memorygraph.batch.retention;
 
 import dev.memorygraph.batch.BoundedJobs;
 import dev.memorygraph.batch.ExitCode;
@@ -23,7 +23,6 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Brings archives back as a lake: for the catalog's archives of a tenant and window, each object
@@ -88,17 +87,9 @@ public final class ArchiveRestore {
                     }
                     Path download =
                             dir.resolve(".download").resolve(object.sha256.replace('/', '_'));
-                    try {
-                        bucket.download(object.key, download);
-                    } catch (S3Exception e) {
-                        if (e.statusCode() == 403
-                                && e.awsErrorDetails() != null
-                                && "InvalidObjectState".equals(e.awsErrorDetails().errorCode())) {
-                            bucket.restore(object.key, config.get(DAYS));
-                            pending++;
-                            continue;
-                        }
-                        throw e;
+                    if (!bucket.downloadOrRestore(object.key, download, config.get(DAYS))) {
+                        pending++;
+                        continue;
                     }
                     if (!object.sha256.equals(ArchivalJob.sha256(Files.readAllBytes(download)))) {
                         throw new IOException(object.key + " does not match its recorded checksum");

@@ -1,4 +1,4 @@
-package dev.memorygraph.batch.archival;
+package dev.memorygraph.batch.retention;
 
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.EventType;
@@ -39,9 +39,11 @@ final class LakeArchive implements HotStore {
     static final String NO_TENANT = "_none";
 
     private final String lake;
+    private final String compression;
 
-    LakeArchive(String lake) {
+    LakeArchive(String lake, String compression) {
         this.lake = lake.replaceAll("/+$", "");
+        this.compression = compression;
     }
 
     @Override
@@ -103,12 +105,7 @@ final class LakeArchive implements HotStore {
      * (a new part each {@code rowsPerObject} rows), records the objects, counts and ids in {@code
      * archive}, and returns the ids.
      */
-    ArchivedIds export(
-            Archive archive,
-            java.nio.file.Path dir,
-            String keyPrefix,
-            int rowsPerObject,
-            String compression)
+    ArchivedIds export(Archive archive, java.nio.file.Path dir, String keyPrefix, int rowsPerObject)
             throws IOException {
         Files.createDirectories(dir);
         BulkWriter.Factory<EnrichedEvent> format = EventLake.fileWriter(compression);
@@ -166,11 +163,147 @@ final class LakeArchive implements HotStore {
         EventType type = row.event().type();
         events.computeIfAbsent(type, t -> new java.util.HashSet<>()).add(row.eventId());
         switch (type) {
-            case PROMPT -> ids.prompt(row.eventId());
+            case PROMPT -> ids.prompt(row.eventId(), row.tenantId());
             case RESPONSE -> ids.response(row.eventId());
             case SESSION -> {}
         }
         ids.session(row.event().sessionId());
+    }
+
+    /** Every committed file of the lake, sorted by path. */
+    List<String> allFiles() throws IOException {
+        TreeSet<String> files = new TreeSet<>();
+        for (LocalDate day : days()) {
+            files.addAll(files(monday(day)));
+        }
+        return new ArrayList<>(files);
+    }
+
+    /** Whether {@code row} is the user's (in the tenant, when the erasure names one). */
+    static boolean belongsTo(EnrichedEvent row, String user, String tenant) {
+        return user.equals(dev.memorygraph.operators.erasure.ErasedUsersFilter.userOf(row))
+                && (tenant == null || tenant.equals(row.tenantId()));
+    }
+
+    /**
+     * Reads every lake file for {@code user}'s rows: their ids, Data Vault secrets and files go to
+     * the arguments; returns the rows found.
+     */
+    long scan(
+            String user,
+            String tenant,
+            ArchivedIds.Builder ids,
+            java.util.Set<String> secrets,
+            java.util.Set<String> files)
+            throws IOException {
+        long rows = 0;
+        for (String file : allFiles()) {
+            StreamFormat.Reader<EnrichedEvent> reader = EventLake.openFile(new Path(file));
+            try {
+                for (EnrichedEvent row = reader.read(); row != null; row = reader.read()) {
+                    if (belongsTo(row, user, tenant)) {
+                        rows++;
+                        files.add(file);
+                        collect(row, ids, new java.util.EnumMap<>(EventType.class));
+                        if (row.pii() != null && row.pii().textSecretId() != null) {
+                            secrets.add(row.pii().textSecretId());
+                        }
+                    }
+                }
+            } finally {
+                reader.close();
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Rewrites each of the user's files without their rows: the copy is written under a hidden
+     * name, renamed to {@code <file>-erased-<key>.parquet} (a rerun writes the same name again),
+     * and only then is the original deleted, so no other row is ever missing from the lake.
+     */
+    @Override
+    public long erase(UserErasure user) throws IOException {
+        long removed = 0;
+        BulkWriter.Factory<EnrichedEvent> format = EventLake.fileWriter(compression);
+        for (String file : user.files()) {
+            Path original = new Path(file);
+            FileSystem fs = original.getFileSystem();
+            if (!fs.exists(original)) {
+                continue;
+            }
+            String name = original.getName();
+            String base = name.substring(0, name.length() - EventLake.FILE_SUFFIX.length());
+            Path copy =
+                    new Path(
+                            original.getParent(),
+                            base
+                                    + "-erased-"
+                                    + user.key().substring(0, 16)
+                                    + EventLake.FILE_SUFFIX);
+            Path hidden = new Path(original.getParent(), "." + copy.getName() + ".inprogress");
+            long[] counts;
+            try (FSDataOutputStream out = fs.create(hidden, FileSystem.WriteMode.OVERWRITE)) {
+                counts = copyWithout(original, out, format, user.user(), user.tenant());
+            }
+            long kept = counts[0];
+            removed += counts[1];
+            if (kept > 0) {
+                fs.delete(copy, false);
+                if (!fs.rename(hidden, copy)) {
+                    throw new IOException("cannot commit the rewritten copy of a lake file");
+                }
+            } else {
+                fs.delete(hidden, false);
+            }
+            fs.delete(original, false);
+        }
+        return removed;
+    }
+
+    /**
+     * Copies the rows of lake file {@code in} but {@code user}'s into {@code out} in {@code format}
+     * (only counts when {@code out} is {@code null}); returns the rows kept and the rows left out.
+     */
+    static long[] copyWithout(
+            Path in,
+            FSDataOutputStream out,
+            BulkWriter.Factory<EnrichedEvent> format,
+            String user,
+            String tenant)
+            throws IOException {
+        long kept = 0;
+        long removed = 0;
+        BulkWriter<EnrichedEvent> writer = out == null ? null : format.create(out);
+        StreamFormat.Reader<EnrichedEvent> reader = EventLake.openFile(in);
+        try {
+            for (EnrichedEvent row = reader.read(); row != null; row = reader.read()) {
+                if (belongsTo(row, user, tenant)) {
+                    removed++;
+                } else {
+                    kept++;
+                    if (writer != null) {
+                        writer.addElement(row);
+                    }
+                }
+            }
+        } finally {
+            reader.close();
+        }
+        if (writer != null) {
+            writer.finish();
+        }
+        return new long[] {kept, removed};
+    }
+
+    @Override
+    public long remainingOf(UserErasure user) throws IOException {
+        return scan(
+                user.user(),
+                user.tenant(),
+                new ArchivedIds.Builder(),
+                new java.util.HashSet<>(),
+                new java.util.HashSet<>());
     }
 
     /** The local file of an object exported into {@code dir}. */

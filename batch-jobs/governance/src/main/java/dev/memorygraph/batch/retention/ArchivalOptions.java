@@ -1,6 +1,7 @@
-package dev.memorygraph.batch.archival;
+package dev.memorygraph.batch.retention;
 
 import dev.memorygraph.core.config.JobConfig;
+import dev.memorygraph.operators.validate.ValidationOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -105,6 +106,14 @@ public final class ArchivalOptions {
                             "Most rows in one archive object; more rows of a tenant's week make more"
                                     + " parts, so every object is a single PUT well under 5 GB.");
 
+    public static final ConfigOption<String> INFLUXDB_DIALECT =
+            ConfigOptions.key("archival.influxdb.dialect")
+                    .stringType()
+                    .defaultValue("influxdb")
+                    .withDescription(
+                            "How the time series are deleted: influxdb (the v2 delete API) or questdb"
+                                    + " (day partitions dropped; the local stack's server).");
+
     private ArchivalOptions() {}
 
     /** The options, checked: names the first key that is wrong. */
@@ -144,6 +153,20 @@ public final class ArchivalOptions {
             } catch (DateTimeParseException e) {
                 throw JobConfig.invalid(NOW.key(), config.get(NOW), "an ISO-8601 instant");
             }
+        }
+        String dialect = config.get(INFLUXDB_DIALECT);
+        if (!Set.of("influxdb", "questdb").contains(dialect)) {
+            throw JobConfig.invalid(INFLUXDB_DIALECT.key(), dialect, "influxdb or questdb");
+        }
+        // a week is deleted from the time series by range: no event of it may still arrive
+        Duration maxAge = config.get(ValidationOptions.MAX_EVENT_AGE);
+        if (retention.compareTo(maxAge.plusDays(7)) <= 0) {
+            throw JobConfig.invalid(
+                    RETENTION.key(),
+                    retention,
+                    "longer than validation.max-event-age ("
+                            + maxAge
+                            + ") plus a week: events of an archived week could still arrive");
         }
         String prefix = config.get(PREFIX).strip().replaceAll("^/+|/+$", "");
         return new Settings(bucket, prefix, storageClass, retention, now, rows);

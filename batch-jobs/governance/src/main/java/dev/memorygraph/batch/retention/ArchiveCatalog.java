@@ -1,4 +1,4 @@
-package dev.memorygraph.batch.archival;
+package dev.memorygraph.batch.retention;
 
 import dev.memorygraph.core.config.CommandLineConfig;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.memorygraph.batch.archival;
+package dev.memorygraph.batch.retention;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -85,6 +85,9 @@ public final class Archive {
 
     /** Per store, what the deletion removed; the check after it found none of them left. */
     public Map<String, Long> deleted = new TreeMap<>();
+
+    /** The erasures that rewrote this archive's objects: tombstone key, when, rows removed. */
+    public List<Map<String, String>> erasures = new ArrayList<>();
 
     private static final ObjectMapper JSON =
             new ObjectMapper()

@@ -1,21 +1,14 @@
-package dev.memorygraph.batch.archival;
+package dev.memorygraph.batch.retention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memorygraph.batch.BoundedJobs;
 import dev.memorygraph.batch.ExitCode;
-import dev.memorygraph.batch.StreamingJobRun;
 import dev.memorygraph.model.EnrichedEvent;
-import dev.memorygraph.model.ModelRef;
-import dev.memorygraph.model.Prompt;
 import dev.memorygraph.model.PromptEvent;
-import dev.memorygraph.model.SessionRef;
-import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
 import dev.memorygraph.operators.lake.EventLake;
 import dev.memorygraph.operators.lake.LakeFiles;
-import dev.memorygraph.s3.server.EmbeddedS3;
 import dev.memorygraph.sinks.testing.Neo4jTestSupport;
-import dev.memorygraph.testing.EmbeddedKafka;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,24 +18,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
 
 /**
- * The archival job against a real S3-compatible server (s3proxy), a real Neo4j and a lake the
- * streaming job wrote: one archive is stopped at every step a crash can hit (after the export, in
- * the middle of the upload, after the upload, after the verification, in the middle of the
- * deletions, before the catalog write), with its local export lost once and one object corrupted in
- * the bucket once; after every stop, nothing is gone from a store that a verified archive does not
- * hold, and the last run finishes both weeks with every old event archived exactly once.
+ * The archival job against a real S3-compatible server (s3proxy), real Neo4j, Elasticsearch and
+ * QuestDB (the InfluxDB line-protocol server), the Pinecone fake, and a lake, all written by the
+ * streaming job: one archive is stopped at every step a crash can hit (after the export, in the
+ * middle of the upload, after the upload, after the verification, in the middle of the deletions,
+ * before the catalog write), with its local export lost once and one object corrupted in the bucket
+ * once; after every stop, nothing is gone from a store that a verified archive does not hold, and
+ * the last run finishes both weeks with every old event archived exactly once.
  */
 class ArchivalJobITCase {
 
@@ -51,19 +41,14 @@ class ArchivalJobITCase {
     static final Instant WEEK_2 = Instant.parse("2026-03-09T00:00:00Z");
     static final Instant RECENT = Instant.parse("2026-11-23T00:00:00Z");
 
-    static EmbeddedKafka kafka;
-    static Driver driver;
-    static final List<PromptEvent> prompts = new ArrayList<>();
+    static RetentionStack stack;
     static final Map<String, String> tenantOf = new HashMap<>();
 
     @TempDir static Path tmp;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = EmbeddedKafka.start();
-        kafka.createTopics(1, "arc.dlq", "arc.reconcile");
-        driver = GraphDatabase.driver(EmbeddedNeo4j.shared().boltUri().toString());
-        Neo4jTestSupport.wipe(driver);
+        stack = RetentionStack.start("arc", tmp);
         for (int i = 0; i < 30; i++) {
             add(WEEK_1.plusSeconds(3_600L * 5 * i), i % 2 == 0 ? "acme" : "globex", "w1-" + i % 4);
         }
@@ -76,52 +61,26 @@ class ArchivalJobITCase {
             add(RECENT.plusSeconds(3_600L * 11 * i), i % 2 == 0 ? "acme" : "globex", "r-" + i % 2);
         }
         add(RECENT.plusSeconds(86_400L * 6), "acme", "span");
-        StreamingJobRun.run(config(), prompts);
-        bucket().createBucketIfMissing();
+        stack.stream();
     }
 
     static void add(Instant time, String tenant, String session) {
-        String id =
-                UUID.nameUUIDFromBytes(
-                                ("a" + prompts.size())
-                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                        .toString();
-        prompts.add(
-                new PromptEvent(
-                        id,
-                        time,
-                        new Prompt(
-                                "Summarise ticket "
-                                        + prompts.size()
-                                        + " for the "
-                                        + tenant
-                                        + " team.",
-                                null,
-                                null,
-                                null,
-                                "{\"tenantId\":\"" + tenant + "\"}"),
-                        new SessionRef(session, "user-" + session, "app-1", "chat"),
-                        new ModelRef("gpt-4o", "openai", null, null),
-                        null,
-                        null,
-                        null));
-        tenantOf.put(id, tenant);
+        tenantOf.put(stack.add(time, tenant, session), tenant);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        driver.close();
-        kafka.close();
+        stack.close();
     }
 
     @Test
     void aCrashAtAnyStepIsFinishedByTheNextRunAndNothingUnverifiedIsEverDeleted() throws Exception {
         Set<String> old = new HashSet<>();
         Set<String> recent = new HashSet<>();
-        for (PromptEvent p : prompts) {
+        for (PromptEvent p : stack.prompts) {
             (p.timestamp().isBefore(RECENT) ? old : recent).add(p.eventId());
         }
-        long lakeRowsBefore = LakeFiles.committedRows(lake());
+        long lakeRowsBefore = LakeFiles.committedRows(stack.lake());
 
         assertCrashesAt(ArchivalJob.Step.EXPORTED, old);
         assertCrashesAt(ArchivalJob.Step.UPLOADING, old);
@@ -139,7 +98,7 @@ class ArchivalJobITCase {
         assertThat(refused.code()).isEqualTo(ExitCode.FAILED);
         assertThat(refused.summary()).isEqualTo("IOException");
         assertNothingUnverifiedDeleted(old);
-        assertThat(graphPrompts()).containsAll(old);
+        assertThat(stack.graphPrompts()).containsAll(old);
 
         assertCrashesAt(ArchivalJob.Step.VERIFIED, old);
         assertCrashesAt(ArchivalJob.Step.DELETING, old);
@@ -159,14 +118,24 @@ class ArchivalJobITCase {
         assertThat(catalog.get(0).storageClass).isEqualTo("GLACIER");
 
         // every old event is in exactly one archive, once; the lake and the graph keep the rest
-        List<String> archived = archivedRows(catalog);
+        List<String> archived = stack.archivedRows(catalog);
         assertThat(archived).hasSize(old.size()).containsExactlyInAnyOrderElementsOf(old);
-        assertThat(graphPrompts()).containsExactlyInAnyOrderElementsOf(recent);
-        assertThat(lakeIds()).containsExactlyInAnyOrderElementsOf(recent);
-        assertThat(LakeFiles.committedRows(lake()) + archived.size()).isEqualTo(lakeRowsBefore);
+        assertThat(stack.graphPrompts()).containsExactlyInAnyOrderElementsOf(recent);
+        assertThat(stack.searchable(old)).isZero();
+        assertThat(stack.searchable(recent)).isEqualTo(recent.size());
+        assertThat(timeSeries(WEEK_1, WEEK_2.plus(java.time.Duration.ofDays(7)))).isZero();
+        assertThat(timeSeries(RECENT, NOW)).isEqualTo(recent.size());
+        assertThat(stack.vectors(old, "acme", "globex")).isEmpty();
+        assertThat(stack.vectors(recent, "acme", "globex"))
+                .containsExactlyInAnyOrderElementsOf(recent);
+        assertThat(catalog.get(0).deleted)
+                .containsOnlyKeys("elasticsearch", "influxdb", "lake", "neo4j", "pinecone");
+        assertThat(stack.lakeIds()).containsExactlyInAnyOrderElementsOf(recent);
+        assertThat(LakeFiles.committedRows(stack.lake()) + archived.size())
+                .isEqualTo(lakeRowsBefore);
         assertThat(
                         Neo4jTestSupport.query(
-                                        driver,
+                                        stack.driver,
                                         "MATCH (s:Session) RETURN s.id AS id ORDER BY id",
                                         Map.of())
                                 .stream()
@@ -186,20 +155,18 @@ class ArchivalJobITCase {
 
         // the restore path: globex's archived week back as a lake, read by the lake's reader
         Path restored = tmp.resolve("restored-lake");
-        List<String> restoreArgs = new ArrayList<>(List.of("--execution.runtime-mode", "BATCH"));
-        config().toMap().forEach((k, v) -> restoreArgs.addAll(List.of("--" + k, v)));
-        restoreArgs.addAll(
-                List.of(
-                        "--tenant", "globex",
-                        "--from", WEEK_1.toString(),
-                        "--until", RECENT.toString(),
-                        "--restore.dir", restored.toString()));
         BoundedJobs.Outcome restore =
-                BoundedJobs.run(
+                stack.run(
                         ArchiveRestore.NAME,
-                        restoreArgs.toArray(String[]::new),
-                        StreamExecutionEnvironment.getExecutionEnvironment(),
-                        ArchiveRestore::run);
+                        ArchiveRestore::run,
+                        "--tenant",
+                        "globex",
+                        "--from",
+                        WEEK_1.toString(),
+                        "--until",
+                        RECENT.toString(),
+                        "--restore.dir",
+                        restored.toString());
         assertThat(restore.code()).as(restore.summary()).isEqualTo(ExitCode.SUCCESS);
         Set<String> globexOld = new HashSet<>();
         old.stream().filter(id -> tenantOf.get(id).equals("globex")).forEach(globexOld::add);
@@ -257,8 +224,8 @@ class ArchivalJobITCase {
 
     /** Every old event missing from the lake or the graph is in a verified archive's objects. */
     void assertNothingUnverifiedDeleted(Set<String> old) throws Exception {
-        Set<String> graph = new HashSet<>(graphPrompts());
-        Set<String> lake = new HashSet<>(lakeIds());
+        Set<String> graph = new HashSet<>(stack.graphPrompts());
+        Set<String> lake = new HashSet<>(stack.lakeIds());
         List<Archive> verified =
                 new ArrayList<>(ArchiveCatalog.query(bucket(), "arc", null, Instant.EPOCH, NOW));
         for (Archive journal : journals()) {
@@ -266,7 +233,7 @@ class ArchivalJobITCase {
                 verified.add(journal);
             }
         }
-        Set<String> archived = new HashSet<>(archivedRows(verified));
+        Set<String> archived = new HashSet<>(stack.archivedRows(verified));
         for (String id : old) {
             if (!graph.contains(id) || !lake.contains(id)) {
                 assertThat(archived).as("deleted but not in a verified archive").contains(id);
@@ -278,13 +245,14 @@ class ArchivalJobITCase {
     static final class Crash extends RuntimeException {}
 
     static BoundedJobs.Outcome archival(ArchivalJob.Progress progress) {
-        List<String> args = new ArrayList<>(List.of("--execution.runtime-mode", "BATCH"));
-        config().toMap().forEach((k, v) -> args.addAll(List.of("--" + k, v)));
-        return BoundedJobs.run(
+        return stack.run(
                 ArchivalJob.NAME,
-                args.toArray(String[]::new),
-                StreamExecutionEnvironment.getExecutionEnvironment(),
-                (config, env) -> ArchivalJob.run(config, progress));
+                (config, env) -> ArchivalJob.run(config, progress),
+                "--archival.now",
+                NOW.toString(),
+                // two objects for a tenant's week: the upload can stop between them
+                "--archival.rows-per-object",
+                "8");
     }
 
     static List<Archive> journals() throws Exception {
@@ -297,77 +265,18 @@ class ArchivalJobITCase {
         return out;
     }
 
-    /** The event ids of the archives' objects, read back from the bucket as lake files. */
-    static List<String> archivedRows(List<Archive> archives) throws Exception {
-        List<String> ids = new ArrayList<>();
-        Path dir = Files.createTempDirectory(tmp, "restored");
-        for (Archive archive : archives) {
-            for (Archive.ArchiveObject object : archive.objects) {
-                Path file = dir.resolve(UUID.randomUUID() + ".parquet");
-                bucket().download(object.key, file);
-                ids.addAll(rowIds(file));
-            }
-        }
-        return ids;
-    }
-
-    static List<String> lakeIds() throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (Path file : LakeFiles.committedFiles(lake())) {
-            ids.addAll(rowIds(file));
-        }
-        return ids;
-    }
-
-    static List<String> rowIds(Path file) throws Exception {
-        List<String> ids = new ArrayList<>();
-        StreamFormat.Reader<EnrichedEvent> reader =
-                EventLake.openFile(new org.apache.flink.core.fs.Path(file.toUri()));
-        try {
-            for (EnrichedEvent row = reader.read(); row != null; row = reader.read()) {
-                ids.add(row.eventId());
-            }
-        } finally {
-            reader.close();
-        }
-        return ids;
-    }
-
-    static List<String> graphPrompts() {
-        return Neo4jTestSupport.query(driver, "MATCH (p:Prompt) RETURN p.id AS id", Map.of())
-                .stream()
-                .map(r -> r.get("id").asString())
-                .toList();
+    /** Prompt points in {@code [from, until)}. */
+    static long timeSeries(Instant from, Instant until) throws Exception {
+        return RetentionStack.count(
+                "SELECT count() FROM llm_prompts WHERE timestamp >= '"
+                        + from
+                        + "' AND timestamp < '"
+                        + until
+                        + "'");
     }
 
     static ArchiveStore bucket() {
-        Configuration config = config();
-        return ArchiveStore.open(config, config.get(ArchivalOptions.BUCKET));
-    }
-
-    static Path lake() {
-        return tmp.resolve("lake");
-    }
-
-    static Configuration config() {
-        Configuration config = new Configuration();
-        config.setString("lake.path", lake().toUri().toString());
-        config.setString("neo4j.uri", EmbeddedNeo4j.shared().boltUri().toString());
-        config.setString("kafka.bootstrap-servers", kafka.bootstrapServers());
-        config.setString("kafka.topic.dlq", "arc.dlq");
-        config.setString("kafka.topic.reconciliation", "arc.reconcile");
-        config.setString("pipeline.generic-types", "false");
-        config.setString("archival.s3.bucket", "archive-test");
-        config.setString("archival.s3.prefix", "arc");
-        config.setString("archival.s3.endpoint", EmbeddedS3.shared().endpoint().toString());
-        config.setString("archival.s3.path-style-access", "true");
-        config.setString("archival.s3.access-key", "local");
-        config.setString("archival.s3.secret-key", "local");
-        config.setString("archival.now", NOW.toString());
-        config.setString("archival.work-dir", tmp.resolve("work").toString());
-        // two objects for a tenant's week: the upload can stop between them
-        config.setString("archival.rows-per-object", "8");
-        return config;
+        return stack.bucket();
     }
 
     static void deleteTree(Path dir) throws Exception {

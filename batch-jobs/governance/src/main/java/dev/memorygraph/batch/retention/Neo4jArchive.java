@@ -1,4 +1,4 @@
-package dev.memorygraph.batch.archival;
+package dev.memorygraph.batch.retention;
 
 import dev.memorygraph.sinks.neo4j.Neo4jConnection;
 import java.util.List;
@@ -64,6 +64,45 @@ final class Neo4jArchive implements HotStore {
             WITH prompts, responses, count(s) AS sessions
             RETURN prompts + responses + sessions AS remaining""";
 
+    private static final String ERASE_USER =
+            """
+            MATCH (p:Prompt {userId: $user})
+            WHERE $tenant IS NULL OR p.tenant = $tenant
+            OPTIONAL MATCH (p)-[:GENERATED]->(r:Response)
+            OPTIONAL MATCH (p)-[:HAS_TEXT]->(t:PromptText)
+            WITH collect(DISTINCT p) AS prompts, collect(DISTINCT r) AS responses,
+                 collect(DISTINCT t.id) AS texts
+            FOREACH (n IN prompts + responses | DETACH DELETE n)
+            WITH size(prompts) + size(responses) AS deleted, texts
+            CALL (texts) {
+                UNWIND texts AS text
+                MATCH (t:PromptText {id: text})
+                WHERE NOT EXISTS { (t)<-[:HAS_TEXT]-() }
+                DETACH DELETE t
+            }
+            OPTIONAL MATCH (s:Session {userId: $user})
+            WHERE $tenant IS NULL OR s.tenant = $tenant
+            DETACH DELETE s
+            WITH deleted, count(s) AS sessions
+            OPTIONAL MATCH (u:User {id: $user})
+            WHERE $tenant IS NULL OR NOT EXISTS { (u)-[:HAS_SESSION]->() }
+            DETACH DELETE u
+            WITH deleted, sessions, count(u) AS users
+            RETURN deleted + sessions + users AS deleted""";
+
+    private static final String REMAINING_OF_USER =
+            """
+            OPTIONAL MATCH (p:Prompt {userId: $user})
+            WHERE $tenant IS NULL OR p.tenant = $tenant
+            WITH count(p) AS prompts
+            OPTIONAL MATCH (s:Session {userId: $user})
+            WHERE $tenant IS NULL OR s.tenant = $tenant
+            WITH prompts, count(s) AS sessions
+            OPTIONAL MATCH (u:User {id: $user})
+            WHERE $tenant IS NULL
+            WITH prompts, sessions, count(u) AS users
+            RETURN prompts + sessions + users AS remaining""";
+
     private final Driver driver;
     private final String database;
 
@@ -111,6 +150,39 @@ final class Neo4jArchive implements HotStore {
             }
         }
         return left;
+    }
+
+    @Override
+    public long erase(UserErasure user) {
+        // what the lake knows of the user by id, then whatever the graph holds of them besides
+        long deleted = delete(null, user.ids());
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("user", user.user());
+        parameters.put("tenant", user.tenant());
+        try (Session session = session()) {
+            deleted +=
+                    session.executeWrite(
+                            tx -> tx.run(ERASE_USER, parameters).single().get("deleted").asLong());
+        }
+        return deleted;
+    }
+
+    @Override
+    public long remainingOf(UserErasure user) {
+        Map<String, Object> parameters = new java.util.HashMap<>();
+        parameters.put("user", user.user());
+        parameters.put("tenant", user.tenant());
+        long left;
+        try (Session session = session()) {
+            left =
+                    session.executeRead(
+                            tx ->
+                                    tx.run(REMAINING_OF_USER, parameters)
+                                            .single()
+                                            .get("remaining")
+                                            .asLong());
+        }
+        return left + remaining(null, user.ids());
     }
 
     private long inBatches(String statement, List<String> ids) {
