@@ -6,6 +6,7 @@ import dev.memorygraph.model.ModelRef;
 import dev.memorygraph.model.Prompt;
 import dev.memorygraph.model.PromptEvent;
 import dev.memorygraph.model.RawEvent;
+import dev.memorygraph.model.ResponseEvent;
 import dev.memorygraph.model.SessionRef;
 import dev.memorygraph.operators.lake.EventLake;
 import dev.memorygraph.operators.lake.EventLakeOptions;
@@ -58,6 +59,16 @@ public final class StreamingJobRun {
      * neo4j.uri}, Kafka for the sinks' queues...), to the end of the list.
      */
     public static void run(Configuration config, List<PromptEvent> prompts) throws Exception {
+        run(config, prompts, List.of());
+    }
+
+    /**
+     * {@link #run(Configuration, List)} with {@code responses} on the responses topic, after the
+     * prompts (a response that comes before its prompt waits for it, as in production).
+     */
+    public static void run(
+            Configuration config, List<PromptEvent> prompts, List<ResponseEvent> responses)
+            throws Exception {
         Configuration batch = new Configuration(config);
         // STREAMING, as in production: the enrichment stages' processing-time timers do not fire
         // in BATCH mode; the lake's files are committed by the final checkpoint
@@ -65,6 +76,8 @@ public final class StreamingJobRun {
         batch.setString("execution.checkpointing.interval", "500 ms");
         // the prompts have no session events: they must not wait for one past the end of input
         batch.setString("tenant.wait", "0 s");
+        // a dead letter fails the run at once instead of restarting it forever
+        batch.setString("restart-strategy.type", "none");
         // the tests' traffic is dated (past days and weeks): it must pass validation whatever the
         // day the suite runs on
         if (!config.containsKey("validation.max-event-age")) {
@@ -76,15 +89,21 @@ public final class StreamingJobRun {
                 config.get(EventLakeOptions.PATH).replaceAll("/$", "") + "-checkpoints");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(batch);
         ArrayList<byte[]> values = new ArrayList<>();
+        ArrayList<String> topics = new ArrayList<>();
         for (PromptEvent prompt : prompts) {
             values.add(EventJson.mapper().writeValueAsBytes(prompt));
+            topics.add("llm.prompts.v1");
+        }
+        for (ResponseEvent response : responses) {
+            values.add(EventJson.mapper().writeValueAsBytes(response));
+            topics.add("llm.responses.v1");
         }
         StreamingJob job =
                 new StreamingJob(
                         batch,
                         new StreamingJob.Io(
                                 new DataGeneratorSource<>(
-                                        new Records(values, prompts.get(0).timestamp()),
+                                        new Records(values, topics, prompts.get(0).timestamp()),
                                         values.size(),
                                         TypeInformation.of(RawEvent.class)),
                                 WatermarkStrategy.noWatermarks(),
@@ -131,14 +150,14 @@ public final class StreamingJobRun {
         }
     }
 
-    /** The i-th prompt as a record of the prompts topic. */
-    record Records(ArrayList<byte[]> values, Instant time)
+    /** The i-th event as a record of its topic. */
+    record Records(ArrayList<byte[]> values, ArrayList<String> topics, Instant time)
             implements GeneratorFunction<Long, RawEvent> {
         @Override
         public RawEvent map(Long index) {
             int i = index.intValue();
             return new RawEvent(
-                    "llm.prompts.v1",
+                    topics.get(i),
                     0,
                     i,
                     time.toEpochMilli(),

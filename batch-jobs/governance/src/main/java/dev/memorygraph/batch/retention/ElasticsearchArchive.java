@@ -29,10 +29,12 @@ final class ElasticsearchArchive implements HotStore {
 
     private final RestClient client;
     private final String alias;
+    private final String rollups;
 
     ElasticsearchArchive(ReadableConfig config) throws IOException {
         this.client = ElasticsearchConnection.fromConfig(config).createRestClient();
         this.alias = config.get(ElasticsearchOptions.INDEX);
+        this.rollups = config.get(ElasticsearchOptions.ROLLUPS_INDEX);
     }
 
     @Override
@@ -44,7 +46,7 @@ final class ElasticsearchArchive implements HotStore {
     public long delete(Archive archive, ArchivedIds ids) throws IOException {
         long deleted = 0;
         for (List<String> batch : batches(ids)) {
-            deleted += deleteAll(byIds(batch));
+            deleted += deleteAll(alias, byIds(batch));
         }
         return deleted;
     }
@@ -53,30 +55,45 @@ final class ElasticsearchArchive implements HotStore {
     public long remaining(Archive archive, ArchivedIds ids) throws IOException {
         long left = 0;
         for (List<String> batch : batches(ids)) {
-            left += count(byIds(batch));
+            left += count(alias, byIds(batch));
         }
         return left;
     }
 
+    /**
+     * The user's documents, and their rows of the rollups view ({@code dimension} {@code user}):
+     * the tenant and model rows are aggregates that name nobody, and stay.
+     */
     @Override
     public long erase(UserErasure user) throws IOException {
-        return delete(null, user.ids()) + deleteAll(byUser(user));
+        return delete(null, user.ids())
+                + deleteAll(alias, byUser(user))
+                + deleteAll(rollups, byUser(user));
     }
 
     @Override
     public long remainingOf(UserErasure user) throws IOException {
-        return remaining(null, user.ids()) + count(byUser(user));
+        return remaining(null, user.ids())
+                + count(alias, byUser(user))
+                + count(rollups, byUser(user));
+    }
+
+    @Override
+    public long olderThan(java.time.Instant cutoff) throws IOException {
+        ObjectNode query = JSON.createObjectNode();
+        query.putObject("range").putObject("event_time").put("lt", cutoff.toString());
+        return count(alias, query);
     }
 
     /** Deletes every document {@code query} finds, a page at a time; returns how many. */
-    private long deleteAll(ObjectNode query) throws IOException {
+    private long deleteAll(String index, ObjectNode query) throws IOException {
         long deleted = 0;
         while (true) {
             ObjectNode search = JSON.createObjectNode();
             search.set("query", query);
             search.put("size", PAGE);
             search.put("_source", false);
-            JsonNode hits = call("POST", "/" + alias + "/_search", search.toString());
+            JsonNode hits = call("POST", "/" + index + "/_search", search.toString());
             JsonNode page = hits.path("hits").path("hits");
             if (page.isEmpty()) {
                 return deleted;
@@ -108,10 +125,10 @@ final class ElasticsearchArchive implements HotStore {
         }
     }
 
-    private long count(ObjectNode query) throws IOException {
+    private long count(String index, ObjectNode query) throws IOException {
         ObjectNode body = JSON.createObjectNode();
         body.set("query", query);
-        return call("POST", "/" + alias + "/_count", body.toString()).path("count").asLong();
+        return call("POST", "/" + index + "/_count", body.toString()).path("count").asLong();
     }
 
     private static ObjectNode byIds(List<String> ids) {

@@ -32,6 +32,12 @@ interface HotStore extends AutoCloseable {
     /** How many entries of {@code user} the store still holds; 0 after {@link #erase}. */
     long remainingOf(UserErasure user) throws Exception;
 
+    /**
+     * For the compliance report's retention check: how many entries of events before {@code cutoff}
+     * the store holds (the lake: files of days before it), or -1 when it cannot tell.
+     */
+    long olderThan(java.time.Instant cutoff) throws Exception;
+
     @Override
     default void close() throws Exception {}
 

@@ -35,6 +35,10 @@ final class InfluxDbArchive implements HotStore {
 
     static final List<String> MEASUREMENTS = List.of("llm_prompts", "llm_responses");
 
+    /** What names a user: the per-event points and the rollups' user rows. */
+    static final List<String> USER_MEASUREMENTS =
+            List.of("llm_prompts", "llm_responses", "llm_rollups");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final InfluxDbConnection connection;
@@ -89,8 +93,16 @@ final class InfluxDbArchive implements HotStore {
 
     @Override
     public long remaining(Archive archive, ArchivedIds ids) throws Exception {
-        Instant from = Instant.parse(archive.from);
-        Instant until = Instant.parse(archive.until);
+        return points(Instant.parse(archive.from), Instant.parse(archive.until));
+    }
+
+    @Override
+    public long olderThan(Instant cutoff) throws Exception {
+        return points(Instant.EPOCH, cutoff);
+    }
+
+    /** The per-event points in {@code [from, until)}. */
+    private long points(Instant from, Instant until) throws Exception {
         long left = 0;
         if (questDb) {
             for (String table : MEASUREMENTS) {
@@ -134,7 +146,7 @@ final class InfluxDbArchive implements HotStore {
     public long erase(UserErasure user) throws Exception {
         long before = remainingOf(user);
         if (questDb) {
-            for (String table : MEASUREMENTS) {
+            for (String table : USER_MEASUREMENTS) {
                 if (exists(table)) {
                     sql(
                             "UPDATE "
@@ -171,7 +183,7 @@ final class InfluxDbArchive implements HotStore {
     public long remainingOf(UserErasure user) throws Exception {
         long left = 0;
         if (questDb) {
-            for (String table : MEASUREMENTS) {
+            for (String table : USER_MEASUREMENTS) {
                 if (exists(table)) {
                     left +=
                             sql("SELECT count() FROM " + table + " WHERE " + userCondition(user))

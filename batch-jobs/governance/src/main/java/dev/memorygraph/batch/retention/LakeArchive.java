@@ -306,6 +306,22 @@ final class LakeArchive implements HotStore {
                 new java.util.HashSet<>());
     }
 
+    @Override
+    public long olderThan(Instant cutoff) throws IOException {
+        LocalDate last = LocalDate.ofInstant(cutoff, ZoneOffset.UTC);
+        long files = 0;
+        for (LocalDate day : days()) {
+            if (day.isBefore(last)) {
+                for (String file : files(monday(day))) {
+                    if (file.contains("/dt=" + day + "/")) {
+                        files++;
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
     /** The local file of an object exported into {@code dir}. */
     static java.nio.file.Path localFile(java.nio.file.Path dir, Archive.ArchiveObject object) {
         return dir.resolve(object.key.substring(object.key.lastIndexOf("/tenant=") + 1));

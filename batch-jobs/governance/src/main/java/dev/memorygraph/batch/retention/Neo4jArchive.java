@@ -185,6 +185,24 @@ final class Neo4jArchive implements HotStore {
         return left + remaining(null, user.ids());
     }
 
+    @Override
+    public long olderThan(java.time.Instant cutoff) {
+        try (Session session = session()) {
+            return session.executeRead(
+                    tx ->
+                            tx.run(
+                                            "MATCH (n) WHERE (n:Prompt OR n:Response) AND"
+                                                    + " n.createdAt < $cutoff RETURN count(n) AS n",
+                                            Map.of(
+                                                    "cutoff",
+                                                    java.time.OffsetDateTime.ofInstant(
+                                                            cutoff, java.time.ZoneOffset.UTC)))
+                                    .single()
+                                    .get("n")
+                                    .asLong());
+        }
+    }
+
     private long inBatches(String statement, List<String> ids) {
         long deleted = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {

@@ -8,7 +8,11 @@ import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.ModelRef;
 import dev.memorygraph.model.Prompt;
 import dev.memorygraph.model.PromptEvent;
+import dev.memorygraph.model.ResponseBody;
+import dev.memorygraph.model.ResponseEvent;
+import dev.memorygraph.model.ResponseMetrics;
 import dev.memorygraph.model.SessionRef;
+import dev.memorygraph.model.Usage;
 import dev.memorygraph.neo4j.server.EmbeddedNeo4j;
 import dev.memorygraph.operators.lake.EventLake;
 import dev.memorygraph.operators.lake.LakeFiles;
@@ -52,6 +56,7 @@ final class RetentionStack implements AutoCloseable {
     final PineconeFake pinecone;
     final RestClient search;
     final List<PromptEvent> prompts = new ArrayList<>();
+    final List<ResponseEvent> responses = new ArrayList<>();
 
     private RetentionStack(String name, Path dir) throws Exception {
         this.name = name;
@@ -74,6 +79,15 @@ final class RetentionStack implements AutoCloseable {
 
     /** Adds a prompt of {@code session}'s user ({@code user-<session>}) in {@code tenant}. */
     String add(Instant time, String tenant, String session) {
+        return add(
+                time,
+                tenant,
+                session,
+                "Summarise ticket " + prompts.size() + " for the " + tenant + " team.");
+    }
+
+    /** {@link #add(Instant, String, String)} with the prompt's text. */
+    String add(Instant time, String tenant, String session, String text) {
         String id =
                 UUID.nameUUIDFromBytes((name + prompts.size()).getBytes(StandardCharsets.UTF_8))
                         .toString();
@@ -81,16 +95,7 @@ final class RetentionStack implements AutoCloseable {
                 new PromptEvent(
                         id,
                         time,
-                        new Prompt(
-                                "Summarise ticket "
-                                        + prompts.size()
-                                        + " for the "
-                                        + tenant
-                                        + " team.",
-                                null,
-                                null,
-                                null,
-                                "{\"tenantId\":\"" + tenant + "\"}"),
+                        new Prompt(text, null, null, null, "{\"tenantId\":\"" + tenant + "\"}"),
                         new SessionRef(session, "user-" + session, "app-1", "chat"),
                         new ModelRef("gpt-4o", "openai", null, null),
                         null,
@@ -99,9 +104,29 @@ final class RetentionStack implements AutoCloseable {
         return id;
     }
 
-    /** The streaming job over the prompts added so far: a first run, or a replay of the topic. */
-    void stream() throws Exception {
-        StreamingJobRun.run(config(), prompts);
+    /** A response to {@code prompt}, a second later, with its token counts. */
+    void respond(String prompt, Instant time, long promptTokens, long completionTokens) {
+        responses.add(
+                new ResponseEvent(
+                        UUID.nameUUIDFromBytes(("r-" + prompt).getBytes(StandardCharsets.UTF_8))
+                                .toString(),
+                        time.plusSeconds(1),
+                        prompt,
+                        new ResponseBody("Here is the summary.", "stop", null, null),
+                        new Usage(promptTokens, completionTokens, promptTokens + completionTokens),
+                        new ResponseMetrics(800L, 120L, 40.0, null),
+                        null,
+                        null,
+                        null));
+    }
+
+    /** The streaming job over the events added so far: a first run, or a replay of the topic. */
+    void stream(String... options) throws Exception {
+        Configuration config = config();
+        for (int i = 0; i + 1 < options.length; i += 2) {
+            config.setString(options[i], options[i + 1]);
+        }
+        StreamingJobRun.run(config, prompts, responses);
     }
 
     BoundedJobs.Outcome run(String job, BoundedJobs.Job body, String... extra) {

@@ -77,6 +77,30 @@ public final class Tombstones {
         return keys;
     }
 
+    /** When each erasure in {@code dir} was recorded (for the compliance report). */
+    public static java.util.List<Instant> erasedAt(String dir) throws IOException {
+        Path root = new Path(dir);
+        FileSystem fs = root.getFileSystem();
+        java.util.List<Instant> out = new java.util.ArrayList<>();
+        if (!fs.exists(root)) {
+            return out;
+        }
+        for (FileStatus file : fs.listStatus(root)) {
+            if (file.isDir() || !file.getPath().getName().endsWith(SUFFIX)) {
+                continue;
+            }
+            try (var in = fs.open(file.getPath())) {
+                String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("\"erasedAt\":\"([^\"]+)\"").matcher(json);
+                if (m.find()) {
+                    out.add(Instant.parse(m.group(1)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Whether {@code user} of {@code tenant} is erased, in that tenant or in all. */
     public static boolean erased(Set<String> keys, String tenant, String user) {
         if (user == null || keys.isEmpty()) {
