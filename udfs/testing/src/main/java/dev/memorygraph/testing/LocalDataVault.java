@@ -23,9 +23,10 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A local stand-in for the LLM Data Vault's {@code POST /v1/secrets} (spec §5.3) over HTTPS that
- * requires a client certificate signed by the {@link TestPki} CA. It keeps what it received, and
- * can answer 503 a number of times, or 403 always.
+ * A local stand-in for the LLM Data Vault's {@code POST /v1/secrets} (spec §5.3), with {@code GET}
+ * and {@code DELETE /v1/secrets/{id}} for erasure, over HTTPS that requires a client certificate
+ * signed by the {@link TestPki} CA. It keeps what it received, and can answer 503 a number of
+ * times, or 403 always.
  */
 public final class LocalDataVault implements AutoCloseable {
 
@@ -55,6 +56,19 @@ public final class LocalDataVault implements AutoCloseable {
         server.createContext(
                 "/v1/secrets",
                 exchange -> {
+                    String path = exchange.getRequestURI().getPath();
+                    if (path.startsWith("/v1/secrets/")) {
+                        // GET (does it exist) and DELETE of one secret, for erasure
+                        String id = path.substring("/v1/secrets/".length());
+                        requests.incrementAndGet();
+                        boolean found = secrets.stream().anyMatch(x -> x.id().equals(id));
+                        if (found && exchange.getRequestMethod().equals("DELETE")) {
+                            secrets.removeIf(x -> x.id().equals(id));
+                        }
+                        exchange.sendResponseHeaders(found ? 204 : 404, -1);
+                        exchange.close();
+                        return;
+                    }
                     JsonNode body = mapper.readTree(exchange.getRequestBody());
                     int n = requests.incrementAndGet();
                     int status;

@@ -9,6 +9,8 @@ import dev.memorygraph.operators.erasure.ErasureOptions;
 import dev.memorygraph.operators.erasure.Tombstones;
 import dev.memorygraph.operators.lake.EventLake;
 import dev.memorygraph.operators.lake.EventLakeOptions;
+import dev.memorygraph.operators.pii.PiiOptions;
+import dev.memorygraph.operators.pii.VaultClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +51,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Each store is counted again: the run succeeds only when every count is 0.
  * </ol>
  *
- * The Data Vault's secrets are listed (their count is reported) but not yet deleted: the vault API
- * of spec §5.3 has no delete; see the README.
+ * The Data Vault's secrets the user's rows name are deleted ({@code DELETE /v1/secrets/{id}}) and
+ * checked gone; with secrets and no {@code pii.vault.url}, the vault counts as not cleared.
  */
 public final class ErasureJob {
 
@@ -126,6 +128,7 @@ public final class ErasureJob {
         Map<String, Long> removed = new TreeMap<>();
         Map<String, Long> remaining = new TreeMap<>();
         int pending = 0;
+        Set<String> archived = new TreeSet<>();
         try {
             stores.addAll(HotStore.open(config, lake));
             for (HotStore store : stores) {
@@ -141,11 +144,33 @@ public final class ErasureJob {
                                     found,
                                     config.get(EventLakeOptions.COMPRESSION),
                                     Path.of(config.get(ArchivalOptions.WORK_DIR)),
-                                    now);
+                                    now,
+                                    tombstones);
                     removed.put("archives", rewrite.erase());
+                    archived.addAll(rewrite.secrets());
                     pending = rewrite.pending();
                     remaining.put("archives", rewrite.remaining());
                 }
+            }
+            // the lake's, the journal's (an earlier run's) and the archives' secrets
+            Set<String> secrets = new TreeSet<>(found.secrets());
+            secrets.addAll(archived);
+            secrets.addAll(journal(tombstones, key).secrets());
+            if (config.getOptional(PiiOptions.VAULT_URL).isPresent()) {
+                VaultClient vault = VaultClient.fromOptions(PiiOptions.fromConfig(config));
+                long deleted = 0;
+                long left = 0;
+                for (String secret : secrets) {
+                    deleted += vault.delete(secret).get() ? 1 : 0;
+                }
+                for (String secret : secrets) {
+                    left += vault.exists(secret).get() ? 1 : 0;
+                }
+                removed.put("vault", deleted);
+                remaining.put("vault", left);
+            } else if (!secrets.isEmpty()) {
+                // secrets the user's rows name, and no vault to delete them from: not done
+                remaining.put("vault", (long) secrets.size());
             }
             for (HotStore store : stores) {
                 remaining.put(store.name(), store.remainingOf(found));
@@ -159,12 +184,8 @@ public final class ErasureJob {
         String summary =
                 String.format(
                         "user erased%s: removed %s; remaining %s; %d archive objects waiting for a"
-                                + " Glacier restore; %d vault secrets listed",
-                        tenant == null ? "" : " in one tenant",
-                        removed,
-                        remaining,
-                        pending,
-                        found.secrets().size());
+                                + " Glacier restore",
+                        tenant == null ? "" : " in one tenant", removed, remaining, pending);
         ExitCode code =
                 left > 0 ? ExitCode.FAILED : pending > 0 ? ExitCode.INCOMPLETE : ExitCode.SUCCESS;
         return new BoundedJobs.Outcome(code, summary);
@@ -177,31 +198,62 @@ public final class ErasureJob {
         ArchivedIds.Builder ids = new ArchivedIds.Builder();
         Set<String> secrets = new TreeSet<>();
         Set<String> files = new TreeSet<>();
-        org.apache.flink.core.fs.Path journal =
-                new org.apache.flink.core.fs.Path(tombstones, key + ".ids.json");
-        FileSystem fs = journal.getFileSystem();
-        if (fs.exists(journal)) {
-            try (FSDataInputStream in = fs.open(journal)) {
-                Journal earlier = JSON.readValue(in, Journal.class);
-                earlier.prompts().forEach(id -> ids.prompt(id, earlier.promptTenants().get(id)));
-                earlier.responses().forEach(ids::response);
-                earlier.sessions().forEach(ids::session);
-                secrets.addAll(earlier.secrets());
-            }
-        }
+        Journal earlier = journal(tombstones, key);
+        earlier.prompts().forEach(id -> ids.prompt(id, earlier.promptTenants().get(id)));
+        earlier.responses().forEach(ids::response);
+        earlier.sessions().forEach(ids::session);
+        secrets.addAll(earlier.secrets());
         lake.scan(user, tenant, ids, secrets, files);
         ArchivedIds all = ids.build();
-        try (FSDataOutputStream out = fs.create(journal, FileSystem.WriteMode.OVERWRITE)) {
-            out.write(
-                    JSON.writeValueAsBytes(
-                            new Journal(
-                                    all.prompts(),
-                                    all.responses(),
-                                    all.sessions(),
-                                    all.promptTenants(),
-                                    List.copyOf(secrets))));
-        }
+        write(
+                tombstones,
+                key,
+                new Journal(
+                        all.prompts(),
+                        all.responses(),
+                        all.sessions(),
+                        all.promptTenants(),
+                        List.copyOf(secrets)));
         return new UserErasure(user, tenant, key, all, List.copyOf(secrets), List.copyOf(files));
+    }
+
+    /** The journal beside the tombstone, empty before the first run. */
+    static Journal journal(String tombstones, String key) throws IOException {
+        org.apache.flink.core.fs.Path file =
+                new org.apache.flink.core.fs.Path(tombstones, key + ".ids.json");
+        FileSystem fs = file.getFileSystem();
+        if (!fs.exists(file)) {
+            return new Journal(List.of(), List.of(), List.of(), Map.of(), List.of());
+        }
+        try (FSDataInputStream in = fs.open(file)) {
+            return JSON.readValue(in, Journal.class);
+        }
+    }
+
+    private static void write(String tombstones, String key, Journal journal) throws IOException {
+        org.apache.flink.core.fs.Path file =
+                new org.apache.flink.core.fs.Path(tombstones, key + ".ids.json");
+        try (FSDataOutputStream out =
+                file.getFileSystem().create(file, FileSystem.WriteMode.OVERWRITE)) {
+            out.write(JSON.writeValueAsBytes(journal));
+        }
+    }
+
+    /** Adds {@code more} secrets to the journal. */
+    static void recordSecrets(String tombstones, String key, Set<String> more) throws IOException {
+        Journal journal = journal(tombstones, key);
+        Set<String> all = new TreeSet<>(journal.secrets());
+        if (all.addAll(more)) {
+            write(
+                    tombstones,
+                    key,
+                    new Journal(
+                            journal.prompts(),
+                            journal.responses(),
+                            journal.sessions(),
+                            journal.promptTenants(),
+                            List.copyOf(all)));
+        }
     }
 
     /** The catalog's archives of the user, rewritten without their rows. */
@@ -212,6 +264,8 @@ public final class ErasureJob {
         private final String compression;
         private final Path workDir;
         private final Instant now;
+        private final String tombstones;
+        private final Set<String> secrets = new TreeSet<>();
         private int pending;
 
         ArchiveErasure(
@@ -220,7 +274,9 @@ public final class ErasureJob {
                 UserErasure user,
                 String compression,
                 Path workDir,
-                Instant now) {
+                Instant now,
+                String tombstones) {
+            this.tombstones = tombstones;
             this.bucket = bucket;
             this.settings = settings;
             this.user = user;
@@ -231,6 +287,11 @@ public final class ErasureJob {
 
         int pending() {
             return pending;
+        }
+
+        /** The Data Vault secrets of the user's archived rows. */
+        Set<String> secrets() {
+            return secrets;
         }
 
         /** Rewrites every object holding the user's rows; returns the rows removed. */
@@ -247,6 +308,8 @@ public final class ErasureJob {
                     Path rewritten = local.resolveSibling(local.getFileName() + ".erased");
                     long[] counts = rewrite(local, rewritten);
                     if (counts[1] > 0) {
+                        // the secrets are only in these rows: recorded before the rows go
+                        recordSecrets(tombstones, user.key(), secrets);
                         byte[] bytes = Files.readAllBytes(rewritten);
                         object.rows = counts[0];
                         object.bytes = bytes.length;
@@ -329,19 +392,30 @@ public final class ErasureJob {
             return null;
         }
 
-        /** {@link LakeArchive#copyWithout} of a downloaded object, to {@code out} when given. */
+        /**
+         * {@link LakeArchive#copyWithout} of a downloaded object, to {@code out} when given; the
+         * Data Vault secrets of the user's rows go to {@link #secrets}.
+         */
         private long[] rewrite(Path in, Path out) throws IOException {
             org.apache.flink.core.fs.Path source = new org.apache.flink.core.fs.Path(in.toUri());
             BulkWriter.Factory<EnrichedEvent> format = EventLake.fileWriter(compression);
+            java.util.function.Consumer<EnrichedEvent> left =
+                    row -> {
+                        if (row.pii() != null && row.pii().textSecretId() != null) {
+                            secrets.add(row.pii().textSecretId());
+                        }
+                    };
             if (out == null) {
-                return LakeArchive.copyWithout(source, null, format, user.user(), user.tenant());
+                return LakeArchive.copyWithout(
+                        source, null, format, user.user(), user.tenant(), left);
             }
             try (FSDataOutputStream stream =
                     FileSystem.getLocalFileSystem()
                             .create(
                                     new org.apache.flink.core.fs.Path(out.toUri()),
                                     FileSystem.WriteMode.OVERWRITE)) {
-                return LakeArchive.copyWithout(source, stream, format, user.user(), user.tenant());
+                return LakeArchive.copyWithout(
+                        source, stream, format, user.user(), user.tenant(), left);
             }
         }
     }

@@ -244,7 +244,7 @@ final class LakeArchive implements HotStore {
             Path hidden = new Path(original.getParent(), "." + copy.getName() + ".inprogress");
             long[] counts;
             try (FSDataOutputStream out = fs.create(hidden, FileSystem.WriteMode.OVERWRITE)) {
-                counts = copyWithout(original, out, format, user.user(), user.tenant());
+                counts = copyWithout(original, out, format, user.user(), user.tenant(), row -> {});
             }
             long kept = counts[0];
             removed += counts[1];
@@ -263,14 +263,16 @@ final class LakeArchive implements HotStore {
 
     /**
      * Copies the rows of lake file {@code in} but {@code user}'s into {@code out} in {@code format}
-     * (only counts when {@code out} is {@code null}); returns the rows kept and the rows left out.
+     * (only counts when {@code out} is {@code null}); the user's rows go to {@code left}. Returns
+     * the rows kept and the rows left out.
      */
     static long[] copyWithout(
             Path in,
             FSDataOutputStream out,
             BulkWriter.Factory<EnrichedEvent> format,
             String user,
-            String tenant)
+            String tenant,
+            java.util.function.Consumer<EnrichedEvent> left)
             throws IOException {
         long kept = 0;
         long removed = 0;
@@ -280,6 +282,7 @@ final class LakeArchive implements HotStore {
             for (EnrichedEvent row = reader.read(); row != null; row = reader.read()) {
                 if (belongsTo(row, user, tenant)) {
                     removed++;
+                    left.accept(row);
                 } else {
                     kept++;
                     if (writer != null) {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.memorygraph.batch.BoundedJobs;
 import dev.memorygraph.batch.ExitCode;
+import dev.memorygraph.testing.LocalDataVault;
+import dev.memorygraph.testing.TestPki;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,6 +32,9 @@ class ErasureJobITCase {
     static final Instant RECENT = Instant.parse("2026-11-16T00:00:00Z");
 
     static RetentionStack stack;
+    static TestPki pki;
+    static LocalDataVault vault;
+    static String[] vaultOptions;
     static final Set<String> erased = new HashSet<>();
     static final Set<String> kept = new HashSet<>();
 
@@ -37,17 +43,37 @@ class ErasureJobITCase {
     @BeforeAll
     static void start() throws Exception {
         stack = RetentionStack.start("era", tmp);
+        pki = new TestPki(Files.createDirectories(tmp.resolve("pki")));
+        Files.writeString(tmp.resolve("vault-key.txt"), "vault-key\n");
+        vault = new LocalDataVault(pki);
+        vaultOptions =
+                new String[] {
+                    "--pii.enabled", "true",
+                    "--pii.policy.default", "redact",
+                    "--pii.policy.tenants", "acme:vault",
+                    "--pii.vault.url", vault.url().toString(),
+                    "--pii.vault.api-key-file", tmp.resolve("vault-key.txt").toString(),
+                    "--pii.vault.key-store", pki.clientStore.toString(),
+                    "--pii.vault.key-store-password-file", pki.passwordFile.toString(),
+                    "--pii.vault.trust-store", pki.trustStore.toString(),
+                    "--pii.vault.trust-store-password-file", pki.passwordFile.toString()
+                };
         for (int i = 0; i < 24; i++) {
             Instant time = (i % 3 == 0 ? OLD : RECENT).plusSeconds(3_600L * 5 * i);
-            // user-gone in acme, user-stays in acme and in globex
+            // user-gone in acme, user-stays in acme and in globex; acme's PII goes to the vault
+            String text =
+                    i % 4 < 2
+                            ? "Mail ticket " + i + " to pat.lee" + i + "@example.org today."
+                            : "Summarise ticket " + i + " for the team.";
             (i % 2 == 0 ? erased : kept)
                     .add(
                             stack.add(
                                     time,
                                     i % 4 == 3 ? "globex" : "acme",
-                                    i % 2 == 0 ? "gone" : "stays"));
+                                    i % 2 == 0 ? "gone" : "stays",
+                                    text));
         }
-        stack.stream();
+        stack.stream(options(vaultOptions));
         BoundedJobs.Outcome archived =
                 stack.run(ArchivalJob.NAME, ArchivalJob::run, "--archival.now", NOW.toString());
         assertThat(archived.code()).as(archived.summary()).isEqualTo(ExitCode.SUCCESS);
@@ -56,24 +82,41 @@ class ErasureJobITCase {
 
     @AfterAll
     static void stop() throws Exception {
+        vault.close();
         stack.close();
+    }
+
+    /** {@code --key value} pairs as {@code key, value} for a streaming run's configuration. */
+    static String[] options(String[] args) {
+        String[] out = args.clone();
+        for (int i = 0; i < out.length; i += 2) {
+            out[i] = out[i].substring(2);
+        }
+        return out;
+    }
+
+    static BoundedJobs.Outcome erase() {
+        List<String> args =
+                new java.util.ArrayList<>(List.of("--user", "user-gone", "--tenant", "acme"));
+        args.addAll(List.of(vaultOptions));
+        return stack.run(ErasureJob.NAME, ErasureJob::run, args.toArray(String[]::new));
     }
 
     @Test
     void aUserIsGoneFromEveryStoreAndTheArchiveAndAReplayDoesNotBringThemBack() throws Exception {
-        BoundedJobs.Outcome outcome =
-                stack.run(
-                        ErasureJob.NAME,
-                        ErasureJob::run,
-                        "--user",
-                        "user-gone",
-                        "--tenant",
-                        "acme");
+        Set<String> secretsBefore = secretIds();
+        assertThat(secretsBefore).hasSizeGreaterThan(2);
+        BoundedJobs.Outcome outcome = erase();
         assertThat(outcome.code()).as(outcome.summary()).isEqualTo(ExitCode.SUCCESS);
         assertThat(outcome.summary())
                 .contains(
                         "remaining {archives=0, elasticsearch=0, influxdb=0, lake=0, neo4j=0,"
-                                + " pinecone=0}");
+                                + " pinecone=0, vault=0}");
+        // the other user's vaulted texts stay
+        Set<String> secretsAfter = secretIds();
+        assertThat(secretsAfter).isNotEmpty();
+        assertThat(secretsBefore).containsAll(secretsAfter);
+        assertThat(secretsAfter).hasSizeLessThan(secretsBefore.size());
         assertGoneAndOthersKept();
 
         List<Archive> catalog =
@@ -82,19 +125,24 @@ class ErasureJobITCase {
         assertThat(catalog.get(0).erasures).hasSize(1);
         assertThat(stack.archivedRows(catalog)).doesNotContainAnyElementsOf(erased);
 
+        // the erased user's vaulted texts are gone, the archived week's too
+        Set<String> erasedTexts = new HashSet<>();
+        stack.prompts.stream()
+                .filter(p -> erased.contains(p.eventId()))
+                .forEach(p -> erasedTexts.add(p.prompt().text()));
+        assertThat(vault.secrets()).noneMatch(secret -> erasedTexts.contains(secret.text()));
+
         // the upstream replays the whole topic: the streaming job drops the erased user's events
-        stack.stream();
+        int before = secretsAfter.size();
+        stack.stream(options(vaultOptions));
         assertGoneAndOthersKept();
+        assertThat(vault.secrets().size()).isGreaterThan(before);
+        assertThat(vault.secrets())
+                .as("only the other user's texts are vaulted again")
+                .noneMatch(secret -> erasedTexts.contains(secret.text()));
 
         // a second run finds nothing left and says so
-        BoundedJobs.Outcome again =
-                stack.run(
-                        ErasureJob.NAME,
-                        ErasureJob::run,
-                        "--user",
-                        "user-gone",
-                        "--tenant",
-                        "acme");
+        BoundedJobs.Outcome again = erase();
         assertThat(again.code()).as(again.summary()).isEqualTo(ExitCode.SUCCESS);
     }
 
@@ -104,6 +152,12 @@ class ErasureJobITCase {
                 stack.run(ErasureJob.NAME, ErasureJob::run, "--tenant", "acme");
         assertThat(outcome.code()).isEqualTo(ExitCode.USAGE);
         assertThat(outcome.summary()).contains("user");
+    }
+
+    static Set<String> secretIds() {
+        Set<String> ids = new HashSet<>();
+        vault.secrets().forEach(secret -> ids.add(secret.id()));
+        return ids;
     }
 
     static void assertGoneAndOthersKept() throws Exception {

@@ -28,9 +28,10 @@ import org.apache.flink.configuration.ReadableConfig;
 
 /**
  * Client of the LLM Data Vault (spec §5.3): {@code POST /v1/secrets} with the text base64-encoded,
- * the tenant and metadata; answers {@code 201 {secretId, version}}. Mutual TLS with a client
- * certificate from a PKCS#12 key store, and a bearer key read from a file; retries as {@link
- * HttpRetry}. Exceptions name the failure, never the text or the key.
+ * the tenant and metadata; answers {@code 201 {secretId, version}}. For erasure, {@code DELETE} and
+ * {@code GET /v1/secrets/{id}} (REST on the spec's resource; the spec itself lists only the read).
+ * Mutual TLS with a client certificate from a PKCS#12 key store, and a bearer key read from a file;
+ * retries as {@link HttpRetry}. Exceptions name the failure, never the text or the key.
  */
 public final class VaultClient {
 
@@ -119,6 +120,52 @@ public final class VaultClient {
                                 return CompletableFuture.failedFuture(
                                         new IOException("Data Vault answered unreadable JSON"));
                             }
+                        });
+    }
+
+    /**
+     * Deletes a secret ({@code DELETE /v1/secrets/{id}}, for the erasure of a user); completes
+     * {@code true} when it was deleted, {@code false} when the vault no longer had it.
+     */
+    public CompletableFuture<Boolean> delete(String secretId) {
+        return exchange(
+                HttpRequest.newBuilder(secret(secretId))
+                        .timeout(requestTimeout)
+                        .header("Authorization", authorization)
+                        .DELETE()
+                        .build(),
+                "deleted");
+    }
+
+    /** Whether the vault still holds a secret ({@code GET /v1/secrets/{id}}, body discarded). */
+    public CompletableFuture<Boolean> exists(String secretId) {
+        return exchange(
+                HttpRequest.newBuilder(secret(secretId))
+                        .timeout(requestTimeout)
+                        .header("Authorization", authorization)
+                        .GET()
+                        .build(),
+                "read");
+    }
+
+    private URI secret(String secretId) {
+        return URI.create(
+                secrets + "/" + java.net.URLEncoder.encode(secretId, StandardCharsets.UTF_8));
+    }
+
+    /** 2xx: {@code true}; 404: {@code false}; anything else refused. */
+    private CompletableFuture<Boolean> exchange(HttpRequest request, String what) {
+        return http.send(request)
+                .thenCompose(
+                        response -> {
+                            int status = response.statusCode();
+                            if (status >= 200 && status < 300) {
+                                return CompletableFuture.completedFuture(true);
+                            }
+                            if (status == 404) {
+                                return CompletableFuture.completedFuture(false);
+                            }
+                            return CompletableFuture.failedFuture(new RejectedException(status));
                         });
     }
 
