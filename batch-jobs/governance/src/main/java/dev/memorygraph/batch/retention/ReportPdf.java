@@ -51,7 +51,7 @@ final class ReportPdf {
         gap();
         text(BOLD, 14, "All tenants");
         section(r.overall);
-        chart("Daily events", r.overall.dailyEvents);
+        chart("Daily events", everyDay(r));
         gap();
         text(BOLD, 14, "Audit");
         table(
@@ -145,6 +145,17 @@ final class ReportPdf {
             page.endText();
         }
         y -= LINE;
+    }
+
+    /** The month's days, each with its count (0 for a day without events). */
+    private static Map<String, Long> everyDay(ComplianceReport r) {
+        Map<String, Long> days = new java.util.TreeMap<>();
+        java.time.LocalDate day = java.time.LocalDate.parse(r.from.substring(0, 10));
+        java.time.LocalDate end = java.time.LocalDate.parse(r.until.substring(0, 10));
+        for (; day.isBefore(end); day = day.plusDays(1)) {
+            days.put(day.toString(), r.overall.dailyEvents.getOrDefault(day.toString(), 0L));
+        }
+        return days;
     }
 
     /** A bar per day, scaled to the busiest; day numbers under the bars. */

@@ -16,8 +16,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * The README's "Archival, report and erasure locally": the archival job, the compliance report and
- * an erasure, in BATCH mode on a MiniCluster, on a copy of the local run's lake ({@code
+ * The README's "Archival, report and erasure locally": this month's compliance report, the archival
+ * job and an erasure, in BATCH mode on a MiniCluster, on a copy of the local run's lake ({@code
  * .local-run/lake}, copied to {@code .local-run/retention/lake}) against s3proxy, Neo4j,
  * Elasticsearch, QuestDB and the Pinecone fake. Without a local run's lake, the streaming job first
  * writes a few days of prompts and responses there. The run's clock is moved three weeks ahead and
@@ -61,6 +61,18 @@ public final class LocalRetentionRun {
                 "--archival.retention", "10 d",
                 "--validation.max-event-age", "1 d"
             };
+            // the report first: the archival then moves this data out of the lake
+            String month = YearMonth.now(ZoneOffset.UTC).toString();
+            BoundedJobs.Outcome report =
+                    stack.run(
+                            ComplianceReportJob.NAME,
+                            ComplianceReportJob::run,
+                            "--report.month",
+                            month,
+                            "--report.output-dir",
+                            dir.resolve("reports").toString());
+            System.out.println(
+                    "\nCompliance report: " + report.code() + " (" + report.summary() + ")");
             BoundedJobs.Outcome archival = stack.run(ArchivalJob.NAME, ArchivalJob::run, clock);
             System.out.println("\nArchival: " + archival.code() + " (" + archival.summary() + ")");
             Path catalog = dir.resolve("catalog");
@@ -83,19 +95,6 @@ public final class LocalRetentionRun {
                                 + erasure.summary()
                                 + ")");
             }
-            String month = YearMonth.now(ZoneOffset.UTC).toString();
-            BoundedJobs.Outcome report =
-                    stack.run(
-                            ComplianceReportJob.NAME,
-                            ComplianceReportJob::run,
-                            concat(
-                                    clock,
-                                    "--report.month",
-                                    month,
-                                    "--report.output-dir",
-                                    dir.resolve("reports").toString()));
-            System.out.println(
-                    "\nCompliance report: " + report.code() + " (" + report.summary() + ")");
             System.out.println("\nPDF: " + dir.resolve("reports/compliance-" + month + ".pdf"));
             System.out.println("Catalog entries: " + catalog);
         } finally {
