@@ -366,7 +366,9 @@ class ManifestsTest {
                         "dev.memorygraph.operators.embed.EmbeddingOptions",
                         "dev.memorygraph.operators.lake.EventLakeOptions",
                         "dev.memorygraph.operators.rollup.RollupOptions",
-                        "dev.memorygraph.operators.ingest.KafkaOptions")) {
+                        "dev.memorygraph.operators.ingest.KafkaOptions",
+                        "dev.memorygraph.batch.retention.ArchivalOptions",
+                        "dev.memorygraph.operators.erasure.ErasureOptions")) {
             collect(Class.forName(className), options);
         }
         return options.keySet();

@@ -101,10 +101,24 @@ public final class ComplianceReportJob {
             throws Exception {
         YearMonth month;
         try {
+            // --report.month, else the month the window (a scheduler's --from) starts in, else
+            // the previous month
             month =
                     config.getOptional(MONTH)
                             .map(m -> YearMonth.parse(m.strip()))
-                            .orElse(YearMonth.now(ZoneOffset.UTC).minusMonths(1));
+                            .orElseGet(
+                                    () ->
+                                            BoundedJobs.window(config)
+                                                    .map(
+                                                            w ->
+                                                                    YearMonth.from(
+                                                                            w.from()
+                                                                                    .atZone(
+                                                                                            ZoneOffset
+                                                                                                    .UTC)))
+                                                    .orElse(
+                                                            YearMonth.now(ZoneOffset.UTC)
+                                                                    .minusMonths(1)));
         } catch (DateTimeParseException e) {
             throw JobConfig.invalid(MONTH.key(), config.get(MONTH), "a month, 2026-11");
         }
