@@ -165,11 +165,19 @@ final class ElasticsearchArchive implements HotStore {
         try {
             return JSON.readTree(client.performRequest(request).getEntity().getContent());
         } catch (ResponseException e) {
-            if (e.getResponse().getStatusLine().getStatusCode() == 404) {
+            int status = e.getResponse().getStatusLine().getStatusCode();
+            if (status == 404) {
                 // no index behind the alias yet: nothing to delete, nothing left
                 return JSON.createObjectNode();
             }
-            throw e;
+            // not e itself: Elasticsearch's answer can quote the query, and with it a user id
+            throw new IOException(
+                    "Elasticsearch refused "
+                            + method
+                            + " "
+                            + endpoint.replaceAll("\\?.*", "")
+                            + ": HTTP "
+                            + status);
         }
     }
 

@@ -263,8 +263,12 @@ final class InfluxDbArchive implements HotStore {
                         HttpRequest.newBuilder(exec).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode answer = JSON.readTree(response.body());
         if (response.statusCode() != 200 || answer.has("error")) {
+            // QuestDB's message can quote the statement, and with it a user id: the position only
             throw new IOException(
-                    "QuestDB refused a statement on its tables: " + answer.path("error").asText());
+                    "QuestDB refused a statement on its tables: HTTP "
+                            + response.statusCode()
+                            + " at position "
+                            + answer.path("position").asInt(-1));
         }
         return answer;
     }
