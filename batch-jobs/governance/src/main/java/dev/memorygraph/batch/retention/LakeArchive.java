@@ -77,27 +77,34 @@ final class LakeArchive implements HotStore {
     List<String> files(LocalDate monday) throws IOException {
         TreeSet<String> files = new TreeSet<>();
         for (int d = 0; d < 7; d++) {
-            Path day = new Path(lake, "dt=" + monday.plusDays(d));
-            FileSystem fs = day.getFileSystem();
-            if (!fs.exists(day)) {
+            files.addAll(filesOf(monday.plusDays(d)));
+        }
+        return new ArrayList<>(files);
+    }
+
+    /** The committed files of one day's partitions. */
+    private List<String> filesOf(LocalDate date) throws IOException {
+        List<String> files = new ArrayList<>();
+        Path day = new Path(lake, "dt=" + date);
+        FileSystem fs = day.getFileSystem();
+        if (!fs.exists(day)) {
+            return files;
+        }
+        for (FileStatus hour : fs.listStatus(day)) {
+            if (!hour.isDir()) {
                 continue;
             }
-            for (FileStatus hour : fs.listStatus(day)) {
-                if (!hour.isDir()) {
-                    continue;
-                }
-                for (FileStatus file : fs.listStatus(hour.getPath())) {
-                    String name = file.getPath().getName();
-                    if (!file.isDir()
-                            && name.endsWith(EventLake.FILE_SUFFIX)
-                            && !name.startsWith(".")
-                            && !name.startsWith("_")) {
-                        files.add(file.getPath().toString());
-                    }
+            for (FileStatus file : fs.listStatus(hour.getPath())) {
+                String name = file.getPath().getName();
+                if (!file.isDir()
+                        && name.endsWith(EventLake.FILE_SUFFIX)
+                        && !name.startsWith(".")
+                        && !name.startsWith("_")) {
+                    files.add(file.getPath().toString());
                 }
             }
         }
-        return new ArrayList<>(files);
+        return files;
     }
 
     /**
@@ -174,7 +181,7 @@ final class LakeArchive implements HotStore {
     List<String> allFiles() throws IOException {
         TreeSet<String> files = new TreeSet<>();
         for (LocalDate day : days()) {
-            files.addAll(files(monday(day)));
+            files.addAll(filesOf(day));
         }
         return new ArrayList<>(files);
     }
@@ -315,11 +322,7 @@ final class LakeArchive implements HotStore {
         long files = 0;
         for (LocalDate day : days()) {
             if (day.isBefore(last)) {
-                for (String file : files(monday(day))) {
-                    if (file.contains("/dt=" + day + "/")) {
-                        files++;
-                    }
-                }
+                files += filesOf(day).size();
             }
         }
         return files;

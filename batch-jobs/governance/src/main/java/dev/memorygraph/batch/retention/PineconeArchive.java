@@ -40,39 +40,40 @@ final class PineconeArchive implements HotStore {
 
     @Override
     public long delete(Archive archive, ArchivedIds ids) {
-        long deleted = 0;
-        for (Map.Entry<String, List<String>> tenant : ids.promptsByTenant().entrySet()) {
-            String namespace = tenant.getKey() == null ? defaultNamespace : tenant.getKey();
-            List<String> prompts = tenant.getValue();
-            for (int from = 0; from < prompts.size(); from += BATCH) {
-                List<String> batch = prompts.subList(from, Math.min(prompts.size(), from + BATCH));
-                long present = fetched(namespace, batch);
-                stub.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS)
-                        .delete(
-                                DeleteRequest.newBuilder()
-                                        .setNamespace(namespace)
-                                        .addAllIds(batch)
-                                        .build());
-                deleted += present;
-            }
-        }
-        return deleted;
+        return inBatches(
+                ids,
+                (namespace, batch) -> {
+                    long present = fetched(namespace, batch);
+                    stub.withDeadlineAfter(timeoutMillis, TimeUnit.MILLISECONDS)
+                            .delete(
+                                    DeleteRequest.newBuilder()
+                                            .setNamespace(namespace)
+                                            .addAllIds(batch)
+                                            .build());
+                    return present;
+                });
     }
 
     @Override
     public long remaining(Archive archive, ArchivedIds ids) {
-        long left = 0;
+        return inBatches(ids, this::fetched);
+    }
+
+    /** {@code call} on each namespace's prompt ids, a thousand at a time; the sum of its counts. */
+    private long inBatches(
+            ArchivedIds ids, java.util.function.ToLongBiFunction<String, List<String>> call) {
+        long total = 0;
         for (Map.Entry<String, List<String>> tenant : ids.promptsByTenant().entrySet()) {
             String namespace = tenant.getKey() == null ? defaultNamespace : tenant.getKey();
             List<String> prompts = tenant.getValue();
             for (int from = 0; from < prompts.size(); from += BATCH) {
-                left +=
-                        fetched(
+                total +=
+                        call.applyAsLong(
                                 namespace,
                                 prompts.subList(from, Math.min(prompts.size(), from + BATCH)));
             }
         }
-        return left;
+        return total;
     }
 
     /** The user's vectors are their prompts': the lake names them. */
