@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.serialization.BulkWriter;
@@ -37,8 +35,6 @@ public final class ArchiveRestore {
     public static final String NAME = "memory-graph archive restore";
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveRestore.class);
-    private static final DateTimeFormatter HOUR =
-            DateTimeFormatter.ofPattern("'dt='yyyy-MM-dd'/hour='HH").withZone(ZoneOffset.UTC);
 
     public static final ConfigOption<String> DIR =
             ConfigOptions.key("restore.dir")
@@ -139,7 +135,7 @@ public final class ArchiveRestore {
                 EventLake.openFile(new org.apache.flink.core.fs.Path(file.toUri()));
         try {
             for (EnrichedEvent row = reader.read(); row != null; row = reader.read()) {
-                String hour = HOUR.format(row.event().eventTime());
+                String hour = EventLake.partitionOf(row.event().eventTime());
                 BulkWriter<EnrichedEvent> writer = writers.get(hour);
                 if (writer == null) {
                     Path target = dir.resolve(hour).resolve(name);

@@ -64,6 +64,11 @@ public final class EventLake {
         return builder.build();
     }
 
+    /** The hour partition ({@code dt=…/hour=…}, relative to the lake) of events at {@code time}. */
+    public static String partitionOf(java.time.Instant time) {
+        return EventTimeBucketAssigner.bucketOf(time);
+    }
+
     /**
      * The lake's own file format, for tools that write lake files outside a {@link FileSink} (the
      * archival job's archives): a file it writes is read back by every reader of the lake.
