@@ -16,6 +16,12 @@ import smile.neighbor.RNNSearch;
  * smaller) and for DBSCAN to chain a dense cluster through its core points, without a popular
  * template's thousand near-copies making every query return a thousand. Every point's neighbours
  * are found once, before DBSCAN runs, in blocks and on all cores.
+ *
+ * <p>The lists are nearest-k, not symmetric as a true range search is: a text whose list is full of
+ * its own copies lists no other text, so a text sent once beside texts sent dozens of times can be
+ * left alone ({@link TemplateExtraction#MAX_COPIES} bounds the copies to half a list). Making the
+ * lists symmetric joined those, but the larger clusters it made were mined worse: 0.86 to 0.94 of
+ * the true templates recovered on the benchmark's five days, against 0.91 to 0.94.
  */
 final class TemplateClustering {
 

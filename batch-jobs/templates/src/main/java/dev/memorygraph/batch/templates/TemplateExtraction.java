@@ -30,6 +30,49 @@ final class TemplateExtraction {
     private TemplateExtraction() {}
 
     /**
+     * Copies of one text that take part in the clustering: far above {@code minPoints}, so the
+     * density DBSCAN sees is the day's (a point is a core point when {@code minPoints} prompts lie
+     * within the radius, and more copies cannot change whether they do), and half the neighbours
+     * kept per point ({@link TemplateClustering#MAX_NEIGHBOURS}), so a prompt sent ten thousand
+     * times neither floods the index nor fills the neighbour lists of the texts near it.
+     */
+    static final int MAX_COPIES = TemplateClustering.MAX_NEIGHBOURS / 2;
+
+    /**
+     * The templates of a day's prompts, one result per input: identical texts share one, and at
+     * most {@link #MAX_COPIES} copies of a text take part in the clustering. Clustering one text
+     * per text hash instead (case and whitespace variants folded, as the job did first) loses the
+     * density of repeated prompts: at the spec's day it recovered 0.72 of the true templates. The
+     * order of the inputs decides which copies take part; callers give a deterministic one.
+     */
+    static Result forPrompts(List<String> texts, float[][] vectors, Options options) {
+        Map<String, Integer> firstKept = new java.util.HashMap<>();
+        Map<String, Integer> copies = new java.util.HashMap<>();
+        List<String> keptTexts = new ArrayList<>();
+        List<float[]> keptVectors = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (copies.merge(text, 1, Integer::sum) <= MAX_COPIES) {
+                firstKept.putIfAbsent(text, keptTexts.size());
+                keptTexts.add(text);
+                keptVectors.add(vectors[i]);
+            }
+        }
+        Result kept = run(keptTexts, keptVectors.toArray(float[][]::new), options);
+        String[] templates = new String[texts.size()];
+        @SuppressWarnings("unchecked")
+        List<String>[] variables = new List[texts.size()];
+        List<Map<String, String>> values = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            int k = firstKept.get(texts.get(i));
+            templates[i] = kept.templates()[k];
+            variables[i] = kept.variables()[k];
+            values.add(kept.values().get(k));
+        }
+        return new Result(kept.clusters(), templates, variables, values);
+    }
+
+    /**
      * What two templates of one scattered template share: its first three words, and its first word
      * with its last three (a placeholder is a word {@code {{}}}), lower case.
      */

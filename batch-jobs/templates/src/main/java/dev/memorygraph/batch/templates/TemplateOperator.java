@@ -24,15 +24,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The day's prompts to templates, in one subtask (DBSCAN is not distributed): every prompt is
- * buffered; when the input ends, one text per text hash is clustered and mined ({@link
- * TemplateExtraction}), and the graph writes come out:
+ * buffered; when the input ends, they are clustered and mined in the order of their text hash and
+ * id, up to {@link TemplateExtraction#MAX_COPIES} copies of one text ({@link
+ * TemplateExtraction#forPrompts}), and the graph writes come out:
  *
  * <ul>
  *   <li>a {@code Template} node per template, its id the SHA-256 of the normalised template string
  *       (as the streaming job names given templates, so a rerun and a given template converge); a
  *       mined template with the shape of a template given on the day's events is that template;
  *   <li>{@code (Prompt)-[:INSTANCE_OF {source: 'mined', parameters, computedAt}]->(Template)} for
- *       every prompt of the day with that text, but not for a prompt whose event gave a template;
+ *       every prompt of the day with a template, but not for a prompt whose event gave a template;
  *       {@code parameters} is the values as JSON, with any PII pattern masked, and left out when
  *       the prompt's PII was left in clear (policy {@code flag}).
  * </ul>
@@ -76,35 +77,30 @@ final class TemplateOperator extends AbstractStreamOperator<GraphMutation>
     @Override
     public void endInput() {
         rows.sort(Comparator.comparing((PromptRow r) -> r.textHash).thenComparing(r -> r.id));
-        List<PromptRow> texts = new ArrayList<>();
         Map<String, String> givenByShape = new HashMap<>();
-        for (PromptRow row : rows) {
-            if (texts.isEmpty() || !texts.get(texts.size() - 1).textHash.equals(row.textHash)) {
-                texts.add(row);
+        List<String> strings = new ArrayList<>(rows.size());
+        float[][] vectors = new float[rows.size()][];
+        long texts = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            PromptRow row = rows.get(i);
+            if (i == 0 || !rows.get(i - 1).textHash.equals(row.textHash)) {
+                texts++;
             }
             if (row.givenTemplateId != null && row.givenTemplate != null) {
                 givenByShape.putIfAbsent(
                         TemplateMiner.shape(row.givenTemplate), row.givenTemplateId);
             }
+            strings.add(row.text);
+            vectors[i] = row.vector;
         }
         long start = System.nanoTime();
-        List<String> strings = new ArrayList<>(texts.size());
-        float[][] vectors = new float[texts.size()][];
-        for (int i = 0; i < texts.size(); i++) {
-            strings.add(texts.get(i).text);
-            vectors[i] = texts.get(i).vector;
-        }
-        TemplateExtraction.Result result = TemplateExtraction.run(strings, vectors, options);
-        Map<String, Integer> textIndex = new HashMap<>();
-        for (int i = 0; i < texts.size(); i++) {
-            textIndex.put(texts.get(i).textHash, i);
-        }
+        TemplateExtraction.Result result = TemplateExtraction.forPrompts(strings, vectors, options);
         PatternDetector patterns = new PatternDetector(phoneRegion);
         Map<String, String> written = new LinkedHashMap<>();
         long instances = 0;
         long merged = 0;
-        for (PromptRow row : rows) {
-            int i = textIndex.get(row.textHash);
+        for (int i = 0; i < rows.size(); i++) {
+            PromptRow row = rows.get(i);
             String template = result.templates()[i];
             if (template == null || row.givenTemplateId != null) {
                 continue;
@@ -145,7 +141,7 @@ final class TemplateOperator extends AbstractStreamOperator<GraphMutation>
             instances++;
         }
         counter(ACC_PROMPTS).add(rows.size());
-        counter(ACC_TEXTS).add(texts.size());
+        counter(ACC_TEXTS).add(texts);
         counter(ACC_CLUSTERS).add(result.clusters());
         counter(ACC_TEMPLATES).add(written.size());
         counter(ACC_INSTANCES).add(instances);
@@ -154,7 +150,7 @@ final class TemplateOperator extends AbstractStreamOperator<GraphMutation>
                 "Templates: {} prompts, {} texts, {} clusters, {} templates ({} given ones), {}"
                         + " instances, in {} ms",
                 rows.size(),
-                texts.size(),
+                texts,
                 result.clusters(),
                 written.size(),
                 merged,

@@ -54,7 +54,8 @@ public final class TemplateBenchmark {
                         new TemplateExtraction.Options(
                                 radius, defaults.minPoints(), defaults.search());
                 long start = System.nanoTime();
-                TemplateExtraction.Result result = TemplateExtraction.run(texts, vectors, options);
+                TemplateExtraction.Result result =
+                        TemplateExtraction.forPrompts(texts, vectors, options);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf(
                         "seed %d%s radius %.2f: %d clusters in %.1f s; %s%n",
