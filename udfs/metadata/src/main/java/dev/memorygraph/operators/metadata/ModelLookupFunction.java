@@ -5,6 +5,8 @@ import static dev.memorygraph.core.metrics.MetricNames.ENRICHMENT_DURATION_SECON
 import static dev.memorygraph.core.metrics.MetricNames.LABEL_LAYER;
 import static dev.memorygraph.core.metrics.MetricNames.LABEL_STAGE;
 
+import dev.memorygraph.core.cache.BoundedCache;
+import dev.memorygraph.core.cache.CacheHitRate;
 import dev.memorygraph.core.metrics.DurationHistogram;
 import dev.memorygraph.model.Cost;
 import dev.memorygraph.model.EnrichedEvent;
@@ -109,7 +111,7 @@ public class ModelLookupFunction extends RichAsyncFunction<EnrichedEvent, Enrich
 
     @Override
     public void open(OpenContext openContext) {
-        cache = Caches.bounded(MAX_CACHED_MODELS);
+        cache = BoundedCache.synchronizedLru(MAX_CACHED_MODELS);
         pending = new LinkedHashMap<>();
         asked = new HashMap<>();
         hitRate = new CacheHitRate();

@@ -5,6 +5,8 @@ import static dev.memorygraph.core.metrics.MetricNames.ENRICHMENT_DURATION_SECON
 import static dev.memorygraph.core.metrics.MetricNames.LABEL_LAYER;
 import static dev.memorygraph.core.metrics.MetricNames.LABEL_STAGE;
 
+import dev.memorygraph.core.cache.BoundedCache;
+import dev.memorygraph.core.cache.CacheHitRate;
 import dev.memorygraph.core.metrics.DurationHistogram;
 import dev.memorygraph.model.EnrichedEvent;
 import dev.memorygraph.model.EventType;
@@ -83,7 +85,7 @@ public class UserLookupFunction extends RichAsyncFunction<EnrichedEvent, Enriche
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read user.api-key-file", e);
         }
-        cache = Caches.bounded(MAX_CACHED_USERS);
+        cache = BoundedCache.synchronizedLru(MAX_CACHED_USERS);
         inFlight = new ConcurrentHashMap<>();
         outage =
                 new OutageBackoff(java.time.Duration.ofSeconds(1), java.time.Duration.ofMinutes(1));

@@ -40,6 +40,7 @@ public final class TextStage {
         @Override
         public void open(OpenContext openContext) {
             enricher = new TextEnricher(options);
+            enricher.registerMetrics(getRuntimeContext().getMetricGroup());
             duration =
                     getRuntimeContext()
                             .getMetricGroup()

@@ -1,7 +1,6 @@
 package dev.memorygraph.operators.text;
 
 import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingRegistry;
 import com.knuddels.jtokkit.api.EncodingType;
 import java.util.Locale;
@@ -32,12 +31,27 @@ public final class TokenCounter {
     /** A token count, the encoding that produced it and whether it is the model's own. */
     public record Count(int tokens, String encoding, String method) {}
 
+    /** The encoding a model's text is counted with, and whether it is the model's own. */
+    public record Choice(EncodingType encoding, String method) {}
+
     public Count count(String normalizedText, String modelId) {
+        Choice choice = choose(modelId);
+        return new Count(
+                countTokens(normalizedText, choice.encoding()),
+                choice.encoding().getName(),
+                choice.method());
+    }
+
+    /** The encoding {@code modelId}'s text is counted with: its own, or approximately cl100k. */
+    public Choice choose(String modelId) {
         EncodingType type = encodingOf(modelId);
-        String method = type == null ? APPROXIMATE : EXACT;
-        EncodingType used = type == null ? EncodingType.CL100K_BASE : type;
-        Encoding encoding = REGISTRY.getEncoding(used);
-        return new Count(encoding.countTokens(normalizedText), used.getName(), method);
+        return type == null
+                ? new Choice(EncodingType.CL100K_BASE, APPROXIMATE)
+                : new Choice(type, EXACT);
+    }
+
+    public int countTokens(String normalizedText, EncodingType encoding) {
+        return REGISTRY.getEncoding(encoding).countTokens(normalizedText);
     }
 
     /** The model's own encoding, or {@code null} when it is not an OpenAI tiktoken model. */

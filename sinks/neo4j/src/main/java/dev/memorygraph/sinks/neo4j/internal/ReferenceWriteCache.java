@@ -1,5 +1,6 @@
 package dev.memorygraph.sinks.neo4j.internal;
 
+import dev.memorygraph.core.cache.BoundedCache;
 import dev.memorygraph.model.graph.GraphMutation;
 import dev.memorygraph.model.graph.NodeLabel;
 import java.util.ArrayList;
@@ -33,13 +34,7 @@ public final class ReferenceWriteCache {
 
     public ReferenceWriteCache(int maxEntries) {
         this.maxEntries = maxEntries;
-        this.written =
-                new LinkedHashMap<>(16, 0.75f, true) {
-                    @Override
-                    protected boolean removeEldestEntry(Map.Entry<Key, Map<String, Object>> e) {
-                        return size() > ReferenceWriteCache.this.maxEntries;
-                    }
-                };
+        this.written = BoundedCache.lru(maxEntries);
     }
 
     /** {@code batch} without the reference mutations already committed unchanged, in order. */
