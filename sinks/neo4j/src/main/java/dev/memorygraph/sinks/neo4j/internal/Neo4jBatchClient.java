@@ -9,6 +9,7 @@ import dev.memorygraph.sinks.neo4j.Neo4jConnection;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,6 +23,7 @@ import org.neo4j.driver.TransactionConfig;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.AsyncTransactionContext;
 import org.neo4j.driver.async.ResultCursor;
+import org.neo4j.driver.summary.ResultSummary;
 
 /**
  * One batch of mutations as one Neo4j transaction of {@link CypherBatch} statements, on the
@@ -131,19 +133,37 @@ public final class Neo4jBatchClient implements BatchClient<GraphMutation> {
                 .thenCompose(next -> next);
     }
 
-    /** Runs the statements one after another in the transaction. */
+    /**
+     * Runs the statements in the transaction without waiting for each other: the driver sends them
+     * on the connection as one pipelined stream (RUN and PULL of every statement, then COMMIT once
+     * all are consumed), so a batch costs about two round trips instead of one per statement. The
+     * server runs them in the order sent. When one fails, the ones after it are not run; the
+     * failure reported is the first in statement order, the one that caused the others.
+     */
     static CompletionStage<Void> runAll(
             AsyncTransactionContext tx, List<CypherBatch.Statement> statements) {
-        CompletionStage<Void> chain = CompletableFuture.completedFuture(null);
+        List<CompletableFuture<ResultSummary>> results = new ArrayList<>(statements.size());
         for (CypherBatch.Statement statement : statements) {
-            chain =
-                    chain.thenCompose(
-                            ignored ->
-                                    tx.runAsync(statement.query(), statement.parameters())
-                                            .thenCompose(ResultCursor::consumeAsync)
-                                            .thenApply(summary -> (Void) null));
+            results.add(
+                    tx.runAsync(statement.query(), statement.parameters())
+                            .thenCompose(ResultCursor::consumeAsync)
+                            .toCompletableFuture());
         }
-        return chain;
+        return CompletableFuture.allOf(results.toArray(new CompletableFuture<?>[0]))
+                .handle(
+                        (ignored, error) -> {
+                            if (error == null) {
+                                return null;
+                            }
+                            for (CompletableFuture<ResultSummary> result : results) {
+                                if (result.isCompletedExceptionally()) {
+                                    result.join(); // throws its CompletionException
+                                }
+                            }
+                            throw error instanceof CompletionException c
+                                    ? c
+                                    : new CompletionException(error);
+                        });
     }
 
     /**
