@@ -77,6 +77,25 @@ public final class BenchmarkMetrics implements MetricReporter {
         return sums;
     }
 
+    /**
+     * Waits for {@code job} to end, sampling {@code busyTimeMsPerSecond} of every task each second:
+     * the sums, by task name, approximate each task's busy milliseconds over the run (all subtasks
+     * together). Needs this reporter in the job's configuration ({@link #options()}).
+     */
+    static Map<String, Double> busyMillisUntilDone(org.apache.flink.core.execution.JobClient job)
+            throws Exception {
+        reset();
+        Map<String, Double> busy = new java.util.TreeMap<>();
+        java.util.concurrent.CompletableFuture<?> result = job.getJobExecutionResult();
+        while (!result.isDone()) {
+            Thread.sleep(1_000);
+            gaugesBy("busyTimeMsPerSecond", "task_name")
+                    .forEach((task, value) -> busy.merge(task, value, Double::sum));
+        }
+        result.get();
+        return busy;
+    }
+
     @Override
     public void open(MetricConfig config) {}
 

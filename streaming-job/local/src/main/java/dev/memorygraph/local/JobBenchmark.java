@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -150,17 +149,9 @@ public final class JobBenchmark {
                             Clock.systemUTC())
                     .build(env);
         }
-        BenchmarkMetrics.reset();
-        Map<String, Double> busy = new TreeMap<>();
         long start = System.nanoTime();
         JobClient job = env.executeAsync(name);
-        java.util.concurrent.CompletableFuture<?> result = job.getJobExecutionResult();
-        while (!result.isDone()) {
-            Thread.sleep(1_000);
-            BenchmarkMetrics.gaugesBy("busyTimeMsPerSecond", "task_name")
-                    .forEach((task, value) -> busy.merge(task, value, Double::sum));
-        }
-        result.get();
+        Map<String, Double> busy = BenchmarkMetrics.busyMillisUntilDone(job);
         double seconds = (System.nanoTime() - start) / 1e9;
         double rate = events / seconds;
         System.out.printf(

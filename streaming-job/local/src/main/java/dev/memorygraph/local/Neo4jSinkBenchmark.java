@@ -17,6 +17,7 @@ import dev.memorygraph.sinks.neo4j.CypherBatch;
 import dev.memorygraph.sinks.neo4j.GraphSchema;
 import dev.memorygraph.sinks.neo4j.Neo4jConnection;
 import dev.memorygraph.sinks.neo4j.Neo4jSink;
+import dev.memorygraph.sinks.neo4j.internal.Neo4jBatchClient;
 import dev.memorygraph.sinks.testing.TestingDeadLetterQueue;
 import dev.memorygraph.testing.TestRecord;
 import dev.memorygraph.testing.TrafficGenerator;
@@ -44,6 +45,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.async.AsyncSession;
 
 /**
  * Neo4j sink throughput against a plain driver client sending the same UNWIND batches, in one run,
@@ -89,6 +91,7 @@ public final class Neo4jSinkBenchmark {
             Duration overhead = sink(neo4j, workload.subList(0, 1), 1, true).took();
             System.out.printf("job start-up and shutdown: %,d ms%n", overhead.toMillis());
             double plain = 0;
+            double pipelined = 0;
             Run p1 = null;
             Run p2 = null;
             Run p2Uncached = null;
@@ -101,6 +104,14 @@ public final class Neo4jSinkBenchmark {
                                         "plain driver client",
                                         mutations.size(),
                                         plainClient(driver, mutations)));
+                wipe(driver);
+                pipelined =
+                        Math.max(
+                                pipelined,
+                                report(
+                                        "  plain client, pipelined",
+                                        mutations.size(),
+                                        plainClient(driver, mutations, true)));
                 wipe(driver);
                 p1 = better(p1, sink(neo4j, workload, 1, true).print("Neo4jSink, parallelism 1"));
                 wipe(driver);
@@ -134,6 +145,21 @@ public final class Neo4jSinkBenchmark {
                     p1.contentionPer100k(),
                     p2.contentionPer100k(),
                     p2Uncached.contentionPer100k());
+            int transactions = 0;
+            int statements = 0;
+            for (int from = 0; from < mutations.size(); from += 1000, transactions++) {
+                statements +=
+                        CypherBatch.plan(
+                                        mutations.subList(
+                                                from, Math.min(from + 1000, mutations.size())))
+                                .size();
+            }
+            double perTransaction = statements / (double) transactions;
+            System.out.printf(
+                    "RESULT statements per 1,000-mutation transaction: %.1f | round trips per"
+                            + " transaction: %.1f one after another (a RUN and PULL each, then"
+                            + " COMMIT), 2 pipelined | plain client pipelined/sequential %.2f%n",
+                    perTransaction, perTransaction + 1, pipelined / plain);
             System.out.printf(
                     "graph after the last run: %s nodes; %d dead letters%n",
                     nodeCount(driver), DEAD_LETTERS.sent().size());
@@ -216,6 +242,28 @@ public final class Neo4jSinkBenchmark {
      * The baseline: the same statements, one transaction per 1,000 mutations, one after another.
      */
     static Duration plainClient(Driver driver, List<GraphMutation> mutations) {
+        return plainClient(driver, mutations, false);
+    }
+
+    /**
+     * The baseline with the statements of each transaction pipelined as the sink sends them ({@code
+     * Neo4jBatchClient.runAll}), to measure what pipelining gives on its own.
+     */
+    static Duration plainClient(Driver driver, List<GraphMutation> mutations, boolean pipelined) {
+        if (pipelined) {
+            long start = System.nanoTime();
+            AsyncSession session = driver.session(AsyncSession.class);
+            for (int from = 0; from < mutations.size(); from += 1000) {
+                List<CypherBatch.Statement> statements =
+                        CypherBatch.plan(
+                                mutations.subList(from, Math.min(from + 1000, mutations.size())));
+                session.executeWriteAsync(tx -> Neo4jBatchClient.runAll(tx, statements))
+                        .toCompletableFuture()
+                        .join();
+            }
+            session.closeAsync().toCompletableFuture().join();
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
         long start = System.nanoTime();
         try (Session session = driver.session()) {
             for (int from = 0; from < mutations.size(); from += 1000) {

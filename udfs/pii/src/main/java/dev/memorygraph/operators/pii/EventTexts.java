@@ -19,11 +19,11 @@ import java.util.List;
  * prompts, template parameters, conversation history and RAG documents; for responses, function and
  * tool-call arguments. Sessions have none.
  */
-final class EventTexts {
+public final class EventTexts {
 
     private EventTexts() {}
 
-    static List<String> of(InboundEvent event) {
+    public static List<String> of(InboundEvent event) {
         List<String> texts = new ArrayList<>();
         switch (event.type()) {
             case PROMPT -> {
@@ -60,7 +60,7 @@ final class EventTexts {
     }
 
     /** Whether text {@code index} of {@code event} is raw JSON (parameters, call arguments). */
-    static boolean isJson(InboundEvent event, int index) {
+    public static boolean isJson(InboundEvent event, int index) {
         return switch (event.type()) {
             case PROMPT -> index == 1;
             case RESPONSE -> index >= 1;
@@ -69,7 +69,7 @@ final class EventTexts {
     }
 
     /** {@code event} with its texts replaced by {@code texts} (same order as {@link #of}). */
-    static InboundEvent with(InboundEvent event, List<String> texts) {
+    public static InboundEvent with(InboundEvent event, List<String> texts) {
         int[] i = {0};
         return switch (event.type()) {
             case PROMPT -> {

@@ -5,12 +5,12 @@ import dev.memorygraph.model.EventJson;
 import java.util.List;
 
 /** Replaces findings with typed placeholders ({@code <EMAIL>}, {@code <PERSON>}...). */
-final class Redactor {
+public final class Redactor {
 
     private Redactor() {}
 
     /** {@code findings} must not overlap (see {@link PiiDetection#merge}). */
-    static String redact(String text, List<PiiFinding> findings) {
+    public static String redact(String text, List<PiiFinding> findings) {
         if (text == null || findings.isEmpty()) {
             return text;
         }
@@ -28,7 +28,7 @@ final class Redactor {
      * backslashes, so the result stays JSON unless a finding cut an escape sequence; then the whole
      * value is dropped rather than kept.
      */
-    static String redactJson(String json, List<PiiFinding> findings) {
+    public static String redactJson(String json, List<PiiFinding> findings) {
         String redacted = redact(json, findings);
         if (redacted == null || redacted.equals(json)) {
             return redacted;

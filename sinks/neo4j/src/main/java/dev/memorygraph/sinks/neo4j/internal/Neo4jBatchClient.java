@@ -140,7 +140,7 @@ public final class Neo4jBatchClient implements BatchClient<GraphMutation> {
      * server runs them in the order sent. When one fails, the ones after it are not run; the
      * failure reported is the first in statement order, the one that caused the others.
      */
-    static CompletionStage<Void> runAll(
+    public static CompletionStage<Void> runAll(
             AsyncTransactionContext tx, List<CypherBatch.Statement> statements) {
         List<CompletableFuture<ResultSummary>> results = new ArrayList<>(statements.size());
         for (CypherBatch.Statement statement : statements) {
