@@ -58,6 +58,24 @@ public final class BenchmarkMetrics implements MetricReporter {
     }
 
     /**
+     * The sum of the counters named {@code name} whose variable {@code <key>} contains {@code part}
+     * (an operator's name is "Source: Kafka events" in some scopes and "Kafka events" in others).
+     */
+    static long sumContaining(String name, String key, String part) {
+        long sum = 0;
+        for (Registered r : METRICS) {
+            String value = r.variables.get("<" + key + ">");
+            if (r.name.equals(name)
+                    && value != null
+                    && value.contains(part)
+                    && r.metric instanceof Counter c) {
+                sum += c.getCount();
+            }
+        }
+        return sum;
+    }
+
+    /**
      * The current values of the numeric gauges named {@code name}, summed by the value of their
      * variable {@code <key>} (e.g. {@code busyTimeMsPerSecond} by {@code task_name}).
      */

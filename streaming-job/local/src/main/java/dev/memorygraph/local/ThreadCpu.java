@@ -19,6 +19,9 @@ final class ThreadCpu extends Thread {
     /** " (1/2)#0" and the like: the subtask and attempt of a task thread's name. */
     private static final Pattern SUBTASK = Pattern.compile(" \\(\\d+/\\d+\\)(#\\d+)?$");
 
+    /** The numbers of pooled threads: "-3", " 12", "#1". */
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
+
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, String> names = new HashMap<>();
     private final Map<Long, Long> cpuNanos = new HashMap<>();
@@ -63,18 +66,33 @@ final class ThreadCpu extends Thread {
     }
 
     /** Stops sampling; CPU ms by thread name without its subtask suffix. */
-    synchronized Map<String, Double> finish() throws InterruptedException {
+    Map<String, Double> finish() throws InterruptedException {
         running = false;
         interrupt();
         join();
+        return snapshot();
+    }
+
+    /**
+     * CPU ms of every thread so far by thread name without its subtask suffix and, with {@code
+     * numbered} false, without the numbers of pooled threads ("kafka-request-handler-3" counts as
+     * "kafka-request-handler-#"). Sampled now; the sampler keeps running.
+     */
+    synchronized Map<String, Double> snapshot(boolean numbered) {
         sample();
         Map<String, Double> byName = new TreeMap<>();
         cpuNanos.forEach(
-                (id, nanos) ->
-                        byName.merge(
-                                SUBTASK.matcher(names.get(id)).replaceAll(""),
-                                (nanos - before.getOrDefault(id, 0L)) / 1e6,
-                                Double::sum));
+                (id, nanos) -> {
+                    String name = SUBTASK.matcher(names.get(id)).replaceAll("");
+                    byName.merge(
+                            numbered ? name : NUMBER.matcher(name).replaceAll("#"),
+                            (nanos - before.getOrDefault(id, 0L)) / 1e6,
+                            Double::sum);
+                });
         return byName;
+    }
+
+    private Map<String, Double> snapshot() {
+        return snapshot(true);
     }
 }
