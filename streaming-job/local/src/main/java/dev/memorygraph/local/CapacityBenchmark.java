@@ -110,8 +110,8 @@ public final class CapacityBenchmark {
                                 .start();
                 Driver graph = GraphDatabase.driver(neo4j.boltUri().toString());
                 LocalUserDirectory users = LocalUserDirectory.start(0, null).withGeneratorUsers();
+                LocalModelRegistry registry = LocalModelRegistry.start(0).withGeneratorModels();
                 EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
-            LocalModelRegistry registry = LocalModelRegistry.start(0).withGeneratorModels();
             Configuration config =
                     LocalJobConfig.create(
                             kafka.bootstrapServers(),
@@ -119,15 +119,7 @@ public final class CapacityBenchmark {
                             CHECKPOINT_INTERVAL,
                             dir.resolve("checkpoints"),
                             neo4j.boltUri());
-            kafka.createTopics(
-                    3,
-                    config.get(KafkaOptions.PROMPTS_TOPIC),
-                    config.get(KafkaOptions.RESPONSES_TOPIC));
-            kafka.createTopics(
-                    1,
-                    config.get(KafkaOptions.SESSIONS_TOPIC),
-                    config.get(KafkaOptions.DLQ_TOPIC),
-                    config.get(KafkaOptions.REENRICH_TOPIC));
+            LocalJobConfig.createTopics(kafka, config);
             config.set(PiiOptions.ENABLED, true);
             config.set(PiiOptions.DEFAULT_POLICY, "redact");
             config.set(MetadataOptions.ADDRESS, registry.address());
@@ -225,7 +217,6 @@ public final class CapacityBenchmark {
             }
             traffic.interrupt();
             job.cancel().get(30, TimeUnit.SECONDS);
-            registry.close();
         }
         System.exit(0);
     }
@@ -384,28 +375,13 @@ public final class CapacityBenchmark {
     }
 
     /** Runs the steps and measures them. */
-    static final class Ramp {
-        private final Traffic traffic;
-        private final Rest rest;
-        private final ThreadCpu cpu;
-        private final long neo4jPid;
-        private final Path lake;
-        private final double lakeAllowanceSeconds;
-
-        Ramp(
-                Traffic traffic,
-                Rest rest,
-                ThreadCpu cpu,
-                long neo4jPid,
-                Path lake,
-                double lakeAllowanceSeconds) {
-            this.traffic = traffic;
-            this.rest = rest;
-            this.cpu = cpu;
-            this.neo4jPid = neo4jPid;
-            this.lake = lake;
-            this.lakeAllowanceSeconds = lakeAllowanceSeconds;
-        }
+    record Ramp(
+            Traffic traffic,
+            Rest rest,
+            ThreadCpu cpu,
+            long neo4jPid,
+            Path lake,
+            double lakeAllowanceSeconds) {
 
         Step step(int rate, int seconds) throws Exception {
             Counters start = counters();

@@ -53,6 +53,22 @@ public final class LocalJobConfig {
     }
 
     /**
+     * Creates the topics of {@code config} as a local run has them: three partitions for prompts
+     * and responses, one for sessions, dead letters and re-enrichment.
+     */
+    public static void createTopics(EmbeddedKafka kafka, Configuration config) throws Exception {
+        kafka.createTopics(
+                3,
+                config.get(KafkaOptions.PROMPTS_TOPIC),
+                config.get(KafkaOptions.RESPONSES_TOPIC));
+        kafka.createTopics(
+                1,
+                config.get(KafkaOptions.SESSIONS_TOPIC),
+                config.get(KafkaOptions.DLQ_TOPIC),
+                config.get(KafkaOptions.REENRICH_TOPIC));
+    }
+
+    /**
      * A job on its own topics {@code prefix.prompts}, {@code .responses}, {@code .sessions}, {@code
      * .dlq} and {@code .reenrich} (created here), with the lake and checkpoints under {@code dir}
      * and checkpoints every 300 ms: for integration tests that share one broker.

@@ -97,15 +97,7 @@ public final class LocalStreamingRun {
                         Duration.ofSeconds(5),
                         dir.resolve("checkpoints"),
                         neo4j.boltUri());
-        kafka.createTopics(
-                3,
-                config.get(KafkaOptions.PROMPTS_TOPIC),
-                config.get(KafkaOptions.RESPONSES_TOPIC));
-        kafka.createTopics(
-                1,
-                config.get(KafkaOptions.SESSIONS_TOPIC),
-                config.get(KafkaOptions.DLQ_TOPIC),
-                config.get(KafkaOptions.REENRICH_TOPIC));
+        LocalJobConfig.createTopics(kafka, config);
 
         config.set(ElasticsearchOptions.ENABLED, true);
         config.set(ElasticsearchOptions.HOSTS, List.of(search.uri().toString()));

@@ -70,7 +70,7 @@ final class ThreadCpu extends Thread {
         running = false;
         interrupt();
         join();
-        return snapshot();
+        return snapshot(true);
     }
 
     /**
@@ -90,9 +90,5 @@ final class ThreadCpu extends Thread {
                             Double::sum);
                 });
         return byName;
-    }
-
-    private Map<String, Double> snapshot() {
-        return snapshot(true);
     }
 }
